@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+// plan: allocate conseillers numériques to training sessions with an integer program solved by GLPK.
+import PackageDescription
+
+let package = Package(
+    name: "plan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plan", targets: ["plan"]),
+        .library(name: "PlanFormulation", targets: ["PlanFormulation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Domain: instance decoding and validation, calendars, distances, eligibility, plans. No solver.
+        .target(name: "PlanDomain"),
+
+        // A solver-neutral mixed-integer linear model.
+        .target(name: "LinearModel"),
+
+        // GLPK: the system library, a C shim that turns GLPK's fatal errors into return codes,
+        // and the Swift backend.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "GLPKShim", dependencies: ["CGLPK"]),
+        .target(name: "GLPKSolver", dependencies: ["CGLPK", "GLPKShim", "LinearModel"]),
+
+        // The formulation (domain -> model -> plan) and the public `Planner` API.
+        .target(name: "PlanFormulation", dependencies: ["PlanDomain", "LinearModel", "GLPKSolver"]),
+
+        // CSV and JSON writers for plans.
+        .target(name: "PlanWriters", dependencies: ["PlanDomain"]),
+
+        // The command-line front end.
+        .executableTarget(name: "plan", dependencies: [
+            "PlanDomain", "PlanFormulation", "PlanWriters",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests, by kind.
+        .testTarget(name: "PlanDomainTests", dependencies: ["PlanDomain"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "GLPKShim", "CGLPK", "LinearModel"]),
+        .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel"]),
+        .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "PlanCLITests", dependencies: ["plan"]),
+    ]
+)

@@ -1,0 +1,122 @@
+// Eligibility: who may join which session, and how (SPEC §2.3), with the reason when not.
+import Foundation
+
+/// A (session, mode) a learner may be given.
+public struct Option: Hashable, Sendable {
+    public var session: Int
+    public var mode: Mode
+    public init(session: Int, mode: Mode) {
+        self.session = session
+        self.mode = mode
+    }
+}
+
+/// Why a learner may not join a session in a mode.
+public enum Ineligibility: Equatable, Sendable, CustomStringConvertible {
+    case path(session: Int, learner: Int)
+    case territory(String)
+    case startsBeforeAvailable(Day)
+    case startsAfterStartBy(Day)
+    case endsAfterFinishBy(Day)
+    case alternationDay(Weekday)
+    case modeNotAllowed(ModePreference)
+    case noSite
+    case noInPersonSeats
+    case tooFar(km: Int, limit: Double)
+    case noRemoteSeats
+
+    public var description: String {
+        switch self {
+        case .path(let s, let l): return "the session is a \(s) h path, the learner's is \(l) h"
+        case .territory(let t): return "the session's organisation does not cover territory \(t)"
+        case .startsBeforeAvailable(let d): return "the session starts before the learner is available (\(d))"
+        case .startsAfterStartBy(let d): return "the session starts after the learner's startBy (\(d))"
+        case .endsAfterFinishBy(let d): return "the session ends after the learner's finishBy (\(d))"
+        case .alternationDay(let w): return "the session trains on \(w.rawValue), an alternation day of the structure"
+        case .modeNotAllowed(let p): return "the learner's mode is \(p.rawValue)"
+        case .noSite: return "the session has no site (remote only)"
+        case .noInPersonSeats: return "the session has no in-person seats"
+        case .tooFar(let km, let limit): return "the site is \(km) km away, beyond the travel limit of \(formatNumber(limit)) km"
+        case .noRemoteSeats: return "the session has no remote seats"
+        }
+    }
+}
+
+extension Instance {
+    /// Why learner `l` may not join session `s` in mode `m` (the first failing condition of
+    /// SPEC §2.3), or nil when it may.
+    public func ineligibility(learner l: Int, session s: Int, mode m: Mode) -> Ineligibility? {
+        let learner = learners[l]
+        let session = sessions[s]
+        let structure = structures[learner.structure]
+        if session.path != learner.path { return .path(session: session.path, learner: learner.path) }
+        if !organisations[session.organisation].territories.contains(structure.territory) {
+            return .territory(structure.territory)
+        }
+        if let d = learner.availableFrom, session.start < d { return .startsBeforeAvailable(d) }
+        if let d = learner.startBy, session.start > d { return .startsAfterStartBy(d) }
+        if let d = learner.finishBy, session.end > d { return .endsAfterFinishBy(d) }
+        if let w = session.trainingWeekdays.intersection(structure.alternationDays).min() {
+            return .alternationDay(w)
+        }
+        if !learner.mode.allows(m) { return .modeNotAllowed(learner.mode) }
+        switch m {
+        case .inPerson:
+            guard let site = session.site else { return .noSite }
+            if session.capacityInPerson <= 0 { return .noInPersonSeats }
+            if let limit = travelLimit(of: learner) {
+                let km = distanceKm(structure: learner.structure, site: site)
+                if Double(km) > limit { return .tooFar(km: km, limit: limit) }
+            }
+        case .remote:
+            if session.capacityRemote <= 0 { return .noRemoteSeats }
+        }
+        return nil
+    }
+
+    /// The options of learner `l`, sorted by session id then mode (in person first).
+    public func eligibleOptions(learner l: Int) -> [Option] {
+        var out: [Option] = []
+        for s in sessionsByID {
+            for m in Mode.allCases where ineligibility(learner: l, session: s, mode: m) == nil {
+                out.append(Option(session: s, mode: m))
+            }
+        }
+        return out
+    }
+
+    /// The travel distance of an option (nil for remote).
+    public func travelKm(learner l: Int, option o: Option) -> Int? {
+        guard o.mode == .inPerson, let site = sessions[o.session].site else { return nil }
+        return distanceKm(structure: learners[l].structure, site: site)
+    }
+
+    /// Days between the learner's availableFrom and the session's start (nil without availableFrom).
+    public func waitingDays(learner l: Int, session s: Int) -> Int? {
+        guard let from = learners[l].availableFrom else { return nil }
+        return sessions[s].start - from
+    }
+
+    /// The objective cost of giving learner `l` option `o` (SPEC §4, without the openSession term).
+    public func cost(learner l: Int, option o: Option) -> Double {
+        var c = 0.0
+        if o.mode == .remote { c += weights.remote }
+        if let km = travelKm(learner: l, option: o) { c += weights.perKm * Double(km) }
+        if let w = waitingDays(learner: l, session: o.session) { c += weights.perWaitingDay * Double(w) }
+        return c
+    }
+}
+
+/// Orders strings by the bytes of their UTF-8 encoding (SPEC §5).
+public func precedesByBytes(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
+/// A number as a plain decimal: `7`, `3.5`, `0.25`, never an exponent.
+public func formatNumber(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    var s = String(format: "%.9f", x)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s == "-0" ? "0" : s
+}

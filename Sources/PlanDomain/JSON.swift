@@ -1,0 +1,235 @@
+// JSON: a small parser that keeps where every value stands (line, column), so that errors can
+// point into the planner's file. RFC 8259; duplicate keys are kept for the validator to report.
+
+/// A position in the source text, 1-based.
+public struct SourcePosition: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+}
+
+/// A parsed JSON value with its position.
+public indirect enum JSON: Sendable {
+    case null
+    case bool(Bool)
+    /// The value and its literal text.
+    case number(Double, String)
+    case string(String)
+    case array([JSONNode])
+    case object([JSONMember])
+}
+
+public struct JSONNode: Sendable {
+    public var value: JSON
+    public var position: SourcePosition
+}
+
+public struct JSONMember: Sendable {
+    public var key: String
+    public var keyPosition: SourcePosition
+    public var value: JSONNode
+}
+
+/// A syntax error with its position.
+public struct JSONSyntaxError: Error, Sendable {
+    public var message: String
+    public var position: SourcePosition
+}
+
+/// Parses UTF-8 bytes into a JSONNode.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        var p = JSONParser(bytes: bytes)
+        p.skipSpace()
+        let node = try p.value()
+        p.skipSpace()
+        if p.i < p.bytes.count { throw p.error("unexpected text after the end of the document") }
+        return node
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private var position: SourcePosition {
+        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+        var col = 1
+        var k = lineStart
+        while k < i { if bytes[k] & 0xC0 != 0x80 { col += 1 }; k += 1 }
+        return SourcePosition(line: line, column: col)
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(message: message, position: position)
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A: i += 1; line += 1; lineStart = i
+            default: return
+            }
+        }
+    }
+
+    private mutating func value() throws(JSONSyntaxError) -> JSONNode {
+        let pos = position
+        guard i < bytes.count else { throw error("unexpected end of the document, expected a value") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return JSONNode(value: try object(), position: pos)
+        case UInt8(ascii: "["): return JSONNode(value: try array(), position: pos)
+        case UInt8(ascii: "\""): return JSONNode(value: .string(try string()), position: pos)
+        case UInt8(ascii: "t"): try literal("true"); return JSONNode(value: .bool(true), position: pos)
+        case UInt8(ascii: "f"): try literal("false"); return JSONNode(value: .bool(false), position: pos)
+        case UInt8(ascii: "n"): try literal("null"); return JSONNode(value: .null, position: pos)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONNode(value: try number(), position: pos)
+        default: throw error("unexpected character, expected a value")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+        for b in word.utf8 {
+            guard i < bytes.count, bytes[i] == b else { throw error("unexpected character, expected \(word)") }
+            i += 1
+        }
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > 512 { throw error("the document nests too deeply") }
+    }
+
+    private mutating func object() throws(JSONSyntaxError) -> JSON {
+        try enter()
+        i += 1
+        var members: [JSONMember] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+            let keyPos = position
+            let key = try string()
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+            i += 1
+            skipSpace()
+            let v = try value()
+            members.append(JSONMember(key: key, keyPosition: keyPos, value: v))
+            skipSpace()
+            guard i < bytes.count else { throw error("unexpected end of the document, expected ',' or '}'") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+            throw error("expected ',' or '}'")
+        }
+    }
+
+    private mutating func array() throws(JSONSyntaxError) -> JSON {
+        try enter()
+        i += 1
+        var items: [JSONNode] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
+        while true {
+            skipSpace()
+            items.append(try value())
+            skipSpace()
+            guard i < bytes.count else { throw error("unexpected end of the document, expected ',' or ']'") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
+            throw error("expected ',' or ']'")
+        }
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard i < bytes.count else { throw error("unexpected end in a \\u escape") }
+            let b = bytes[i]
+            let d: UInt32
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
+            default: throw error("bad hex digit in a \\u escape")
+            }
+            v = v * 16 + d
+            i += 1
+        }
+        return v
+    }
+
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        i += 1
+        var out: [UInt8] = []
+        while true {
+            guard i < bytes.count else { throw error("unterminated string") }
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b < 0x20 { throw error("control character in a string (escape it)") }
+            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { throw error("unterminated string") }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        throw error("lone surrogate in a \\u escape")
+                    }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("lone surrogate in a \\u escape") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw error("lone surrogate in a \\u escape")
+                }
+                out.append(contentsOf: Array(String(Unicode.Scalar(scalar)!).utf8))
+            default: throw error("unknown escape in a string")
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> JSON {
+        let start = i
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        func digits(_ p: inout JSONParser) -> Int {
+            let s = p.i
+            while p.i < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.i]) { p.i += 1 }
+            return p.i - s
+        }
+        guard i < bytes.count else { throw error("bad number") }
+        if bytes[i] == UInt8(ascii: "0") {
+            i += 1
+        } else if digits(&self) == 0 {
+            throw error("bad number")
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            if digits(&self) == 0 { throw error("bad number: digits expected after '.'") }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if digits(&self) == 0 { throw error("bad number: digits expected in the exponent") }
+        }
+        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        guard let v = Double(text), v.isFinite else { throw error("number out of range") }
+        return .number(v, text)
+    }
+}

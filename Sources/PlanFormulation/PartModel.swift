@@ -1,0 +1,175 @@
+// PartModel: the integer program of one independent part. One integer column per (group, option)
+// counts the group's members given that option; one binary column per session that needs one
+// (minimum size, opening cost, concurrency) says whether it runs. Each constraint family is one
+// function below, opening with its rule; rows are named in domain words.
+import LinearModel
+import PlanDomain
+
+/// The model of a part and the map from its columns back to domain things.
+struct PartModel {
+    var model: Model
+    /// Column of each (group, option index).
+    var x: [(group: Int, option: Int, column: Int)] = []
+    /// Column of each session's "runs" variable, where the session has one.
+    var runs: [Int: Int] = [:]
+    /// Columns of each (session, mode).
+    var seats: [Option: [Int]] = [:]
+
+    let instance: Instance
+    let groups: [Group]
+    let part: Part
+
+    init(instance: Instance, groups: [Group], part: Part, name: String) {
+        self.instance = instance
+        self.groups = groups
+        self.part = part
+        model = Model(name: name)
+        addAssignmentColumns()
+        addRunColumns()
+        addLearnerRows()
+        addCapacityRows()
+        addMinimumSizeRows()
+        addConcurrencyRows()
+        addMaxAbsentRows()
+    }
+
+    private func groupName(_ g: Int) -> String {
+        let group = groups[g]
+        let first = instance.learners[group.learners[0]].id
+        return group.size == 1 ? first : "\(first)+\(group.size - 1)"
+    }
+
+    /// Each member of a group takes at most one option; the unassigned pay `weights.unassigned`,
+    /// so an assigned member's cost is its option's cost minus that weight.
+    private mutating func addAssignmentColumns() {
+        let w = instance.weights.unassigned
+        for g in part.groups {
+            let group = groups[g]
+            model.objectiveConstant += w * Double(group.size)
+            for (k, o) in group.options.enumerated() {
+                let session = instance.sessions[o.session]
+                let upper = Double(min(group.size, session.capacity(o.mode)))
+                let lower = group.pinned ? Double(group.size) : 0
+                let c = model.addVariable("x[\(groupName(g)),\(session.id),\(o.mode.csvName)]", lower: lower,
+                                          upper: max(upper, lower), cost: group.costs[k] - w)
+                x.append((g, k, c))
+                seats[o, default: []].append(c)
+            }
+        }
+    }
+
+    /// Whether a session needs its own "runs" column: it has a minimum size above one, an opening
+    /// cost, or belongs to an organisation that limits its concurrent sessions.
+    private func needsRunColumn(_ s: Int) -> Bool {
+        let session = instance.sessions[s]
+        return session.minSize > 1 || instance.weights.openSession > 0
+            || instance.organisations[session.organisation].maxConcurrentSessions != nil
+    }
+
+    /// A session runs (y = 1) when any seat of it is taken; a running session costs openSession.
+    private mutating func addRunColumns() {
+        for s in part.sessions where needsRunColumn(s) {
+            let session = instance.sessions[s]
+            let pinned = x.contains { groups[$0.group].pinned && groups[$0.group].options[$0.option].session == s }
+            runs[s] = model.addVariable("runs[\(session.id)]", lower: pinned ? 1 : 0, upper: 1,
+                                        cost: instance.weights.openSession)
+        }
+        // Tight links: a (group, option) count is at most its bound times the session's y.
+        for (g, k, c) in x {
+            let o = groups[g].options[k]
+            guard let y = runs[o.session] else { continue }
+            let upper = model.variables[c].upper
+            model.addRow("open[\(groupName(g)),\(instance.sessions[o.session].id),\(o.mode.csvName)]",
+                         [(c, 1), (y, -upper)], upper: 0)
+        }
+    }
+
+    /// A learner takes at most one seat: a group's counts sum to at most its size.
+    private mutating func addLearnerRows() {
+        var columns: [Int: [Int]] = [:]
+        for (g, _, c) in x { columns[g, default: []].append(c) }
+        for g in part.groups {
+            let cs = columns[g] ?? []
+            guard cs.count > 1, !groups[g].pinned else { continue }
+            model.addRow("learners[\(groupName(g))]", cs.map { ($0, 1.0) }, upper: Double(groups[g].size))
+        }
+    }
+
+    /// In-person participants fit the in-person seats, remote participants the remote seats.
+    private mutating func addCapacityRows() {
+        for s in part.sessions {
+            let session = instance.sessions[s]
+            for m in Mode.allCases {
+                guard let cs = seats[Option(session: s, mode: m)] else { continue }
+                let cap = Double(session.capacity(m))
+                let total = cs.reduce(0.0) { $0 + model.variables[$1].upper }
+                if let y = runs[s] {
+                    model.addRow("capacity[\(session.id),\(m.csvName)]", cs.map { ($0, 1.0) } + [(y, -cap)], upper: 0)
+                } else if total > cap {
+                    model.addRow("capacity[\(session.id),\(m.csvName)]", cs.map { ($0, 1.0) }, upper: cap)
+                }
+            }
+        }
+    }
+
+    /// A running session has at least max(minSize, 1) participants.
+    private mutating func addMinimumSizeRows() {
+        for s in part.sessions {
+            guard let y = runs[s] else { continue }
+            let session = instance.sessions[s]
+            let cs = Mode.allCases.flatMap { seats[Option(session: s, mode: $0)] ?? [] }
+            model.addRow("minSize[\(session.id)]", cs.map { ($0, 1.0) } + [(y, -Double(max(session.minSize, 1)))], lower: 0)
+        }
+    }
+
+    /// An organisation with maxConcurrentSessions runs at most that many sessions on any date.
+    private mutating func addConcurrencyRows() {
+        for (o, org) in instance.organisations.enumerated() {
+            guard let limit = org.maxConcurrentSessions else { continue }
+            var onDay: [Day: [Int]] = [:]
+            for s in part.sessions where instance.sessions[s].organisation == o {
+                for d in instance.sessions[s].days { onDay[d, default: []].append(runs[s]!) }
+            }
+            let sets = essentialSets(onDay.filter { $0.value.count > limit })
+            for (d, cols) in sets {
+                model.addRow("concurrency[\(org.id),\(d)]", cols.map { ($0, 1.0) }, upper: Double(limit))
+            }
+        }
+    }
+
+    /// A structure with maxAbsent has at most that many learners in training on any date.
+    private mutating func addMaxAbsentRows() {
+        var byStructure: [Int: [(column: Int, days: [Day])]] = [:]
+        for (g, k, c) in x where instance.structures[groups[g].structure].maxAbsent != nil {
+            byStructure[groups[g].structure, default: []].append((c, instance.sessions[groups[g].options[k].session].days))
+        }
+        for (h, entries) in byStructure.sorted(by: { $0.key < $1.key }) {
+            let limit = instance.structures[h].maxAbsent!
+            var onDay: [Day: [Int]] = [:]
+            for e in entries { for d in e.days { onDay[d, default: []].append(e.column) } }
+            let binding = onDay.filter { $0.value.reduce(0.0) { $0 + model.variables[$1].upper } > Double(limit) }
+            for (d, cols) in essentialSets(binding) {
+                model.addRow("maxAbsent[\(instance.structures[h].id),\(d)]", cols.map { ($0, 1.0) }, upper: Double(limit))
+            }
+        }
+    }
+}
+
+/// The column sets of per-day rows with the same right-hand side, keeping one row per distinct set
+/// and dropping a set contained in another (its row is implied). Sorted by first day.
+func essentialSets(_ onDay: [Day: [Int]]) -> [(Day, [Int])] {
+    var firstDay: [[Int]: Day] = [:]
+    for (d, cols) in onDay {
+        let key = cols.sorted()
+        if let seen = firstDay[key], seen < d { continue }
+        firstDay[key] = d
+    }
+    let bySize = firstDay.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+    var kept: [(Set<Int>, [Int])] = []
+    for cols in bySize {
+        let set = Set(cols)
+        if kept.contains(where: { $0.0.isSuperset(of: set) }) { continue }
+        kept.append((set, cols))
+    }
+    return kept.map { (firstDay[$0.1]!, $0.1) }.sorted { $0.0 < $1.0 }
+}

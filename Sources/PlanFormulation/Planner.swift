@@ -1,0 +1,233 @@
+// Planner: the public API. Instance in, plan out: group interchangeable learners, split into
+// independent parts, build each part's integer program, start it from a greedy plan, solve it,
+// map the counts back to named learners, explain the unassigned, and check the plan.
+import Foundation
+import GLPKSolver
+import LinearModel
+import PlanDomain
+
+/// How to solve.
+public struct PlannerOptions {
+    /// Wall-clock limit in seconds for the whole search; nil for none.
+    public var timeLimit: Double?
+    /// Stop once the relative gap is at most this (0: prove optimality).
+    public var relativeGap: Double
+    /// Show the solver's log on stderr.
+    public var verbose: Bool
+    /// The backend.
+    public var solver: any MILPSolver
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
+                solver: any MILPSolver = GLPKSolver()) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.verbose = verbose
+        self.solver = solver
+    }
+}
+
+/// Why no plan could be made.
+public enum PlannerError: Error, CustomStringConvertible {
+    /// Pinned assignments break a hard rule together (SPEC §2.4): the rule and the learners.
+    case infeasible(rule: String, learners: [String])
+    /// The search stopped before any plan was found.
+    case noPlan(String)
+    /// A bug: the plan breaks a rule or the objective does not match the model's.
+    case internalError(String)
+
+    public var description: String {
+        switch self {
+        case .infeasible(let rule, let learners):
+            return "infeasible: \(rule); pinned learners involved: \(learners.joined(separator: ", "))"
+        case .noPlan(let why): return "no plan: \(why)"
+        case .internalError(let why): return "internal error: \(why)"
+        }
+    }
+}
+
+/// Figures about the model, for benchmarks and the command line.
+public struct ModelStatistics: Sendable {
+    public var groups = 0
+    public var parts = 0
+    public var columns = 0
+    public var rows = 0
+    public var nonzeros = 0
+}
+
+public enum Planner {
+    /// Solves an instance to a plan (proven optimal unless a time limit or gap stops the search).
+    public static func solve(_ instance: Instance, options: PlannerOptions = PlannerOptions()) throws -> Plan {
+        try solveWithStatistics(instance, options: options).plan
+    }
+
+    /// Solves and reports the model's size.
+    public static func solveWithStatistics(_ instance: Instance, options: PlannerOptions = PlannerOptions()) throws
+        -> (plan: Plan, statistics: ModelStatistics)
+    {
+        let clock = ContinuousClock.now
+        try checkPins(instance)
+        let (groups, withoutOptions) = makeGroups(instance)
+        let parts = decompose(instance, groups)
+        var stats = ModelStatistics()
+        stats.groups = groups.count
+        stats.parts = parts.count
+
+        var assignments = [Option?](repeating: nil, count: instance.learners.count)
+        var bound = instance.weights.unassigned * Double(withoutOptions.count)
+        var modelObjective = bound
+        var statuses: [TerminationStatus] = []
+        for (p, part) in parts.enumerated() {
+            let pm = PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)")
+            stats.columns += pm.model.variables.count
+            stats.rows += pm.model.rows.count
+            stats.nonzeros += pm.model.rows.reduce(0) { $0 + $1.terms.count }
+            let start = pm.greedyStart()
+            var solveOptions = SolveOptions(relativeGap: options.relativeGap, verbose: options.verbose)
+            if let limit = options.timeLimit {
+                solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
+            }
+            let result = try options.solver.solve(pm.model, options: solveOptions, start: start)
+            if result.termination == .infeasible {
+                let pinned = part.groups.filter { groups[$0].pinned }.flatMap { groups[$0].learners }
+                    .map { instance.learners[$0].id }.sorted(by: precedesByBytes)
+                throw PlannerError.infeasible(
+                    rule: "the pinned assignments cannot be completed into a plan that keeps every rule "
+                        + "(minSize, capacity, maxAbsent, maxConcurrentSessions)",
+                    learners: pinned)
+            }
+            guard let values = result.values, let objective = result.objective else {
+                throw PlannerError.noPlan("the search stopped (\(result.termination.rawValue)) before finding a plan")
+            }
+            statuses.append(result.termination)
+            bound += result.bound
+            modelObjective += objective
+            for (g, k, c) in pm.x {
+                let n = Int(values[c].rounded())
+                guard n > 0 else { continue }
+                let group = groups[g]
+                var given = 0
+                for l in group.learners where assignments[l] == nil && given < n {
+                    assignments[l] = group.options[k]
+                    given += 1
+                }
+                guard given == n else { throw PlannerError.internalError("group of \(instance.learners[group.learners[0]].id) got \(n) seats for \(given) members") }
+            }
+        }
+
+        let violations = instance.violations(of: assignments)
+        guard violations.isEmpty else {
+            throw PlannerError.internalError("the plan breaks rules: " + violations.prefix(5).joined(separator: "; "))
+        }
+        let objective = instance.objective(of: assignments)
+        guard abs(objective - modelObjective) <= 1e-6 * max(1, abs(objective)) else {
+            throw PlannerError.internalError("the plan's objective \(objective) differs from the model's \(modelObjective)")
+        }
+
+        let status: PlanStatus
+        if statuses.contains(.interrupted) {
+            status = .interrupted
+        } else if statuses.allSatisfy({ $0 == .optimal }) {
+            status = .optimal
+            bound = objective
+        } else {
+            status = .feasible
+        }
+        let reasons = explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: assignments)
+        let plan = Plan(assignments: assignments, reasons: reasons, status: status, objective: objective,
+                        bound: min(bound, objective), solveSeconds: seconds(since: clock))
+        return (plan, stats)
+    }
+
+    /// Reasons for every unassigned learner.
+    private static func explain(_ instance: Instance, groups: [Group], withoutOptions: [Int], assignments: [Option?]) -> [String?] {
+        var reasons = [String?](repeating: nil, count: instance.learners.count)
+        for l in withoutOptions { reasons[l] = instance.reasonWithoutOptions(l) }
+        let load = PlanLoad(instance, assignments)
+        for group in groups {
+            for l in group.learners where assignments[l] == nil {
+                reasons[l] = instance.reasonWithOptions(l, options: group.options, load: load)
+            }
+        }
+        return reasons
+    }
+
+    /// Pinned assignments that together break a hard rule make the instance infeasible (SPEC §2.4).
+    static func checkPins(_ instance: Instance) throws {
+        var bySeat: [Option: [Int]] = [:]
+        for (l, learner) in instance.learners.enumerated() {
+            if let pin = learner.assigned { bySeat[Option(session: pin.session, mode: pin.mode), default: []].append(l) }
+        }
+        func ids(_ ls: [Int]) -> [String] { ls.map { instance.learners[$0].id }.sorted(by: precedesByBytes) }
+        for (o, ls) in bySeat.sorted(by: { precedesByBytes(instance.sessions[$0.key.session].id, instance.sessions[$1.key.session].id) || ($0.key.session == $1.key.session && $0.key.mode < $1.key.mode) }) {
+            let cap = instance.sessions[o.session].capacity(o.mode)
+            if ls.count > cap {
+                throw PlannerError.infeasible(rule: "capacity: session \(instance.sessions[o.session].id) has \(ls.count) pinned \(o.mode.csvName) learners for \(cap) seats", learners: ids(ls))
+            }
+        }
+        // maxAbsent among pinned learners.
+        var absent: [Int: [Day: [Int]]] = [:]
+        for (o, ls) in bySeat {
+            for l in ls where instance.structures[instance.learners[l].structure].maxAbsent != nil {
+                for d in instance.sessions[o.session].days { absent[instance.learners[l].structure, default: [:]][d, default: []].append(l) }
+            }
+        }
+        for (h, days) in absent.sorted(by: { precedesByBytes(instance.structures[$0.key].id, instance.structures[$1.key].id) }) {
+            let limit = instance.structures[h].maxAbsent!
+            if let (d, ls) = days.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > limit }) {
+                throw PlannerError.infeasible(rule: "maxAbsent: structure \(instance.structures[h].id) would have \(ls.count) pinned learners in training on \(d), above its limit of \(limit)", learners: ids(ls))
+            }
+        }
+        // Concurrency among sessions that pins make run.
+        let pinnedSessions = Set(bySeat.keys.map(\.session))
+        for (o, org) in instance.organisations.enumerated() {
+            guard let limit = org.maxConcurrentSessions else { continue }
+            var onDay: [Day: [Int]] = [:]
+            for s in pinnedSessions where instance.sessions[s].organisation == o {
+                for d in instance.sessions[s].days { onDay[d, default: []].append(s) }
+            }
+            if let (d, ss) = onDay.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > limit }) {
+                let ls = bySeat.filter { ss.contains($0.key.session) }.flatMap(\.value)
+                throw PlannerError.infeasible(rule: "maxConcurrentSessions: organisation \(org.id) would run \(ss.count) sessions with pinned learners on \(d), above its limit of \(limit)", learners: ids(ls))
+            }
+        }
+        // minSize: pinned learners plus every learner who could join must reach it.
+        for s in pinnedSessions.sorted(by: { precedesByBytes(instance.sessions[$0].id, instance.sessions[$1].id) }) {
+            let session = instance.sessions[s]
+            let need = max(session.minSize, 1)
+            let pinned = Mode.allCases.flatMap { bySeat[Option(session: s, mode: $0)] ?? [] }
+            guard pinned.count < need else { continue }
+            // An upper bound on who can join: each mode's seats, and the distinct eligible learners.
+            var possible = [Int](repeating: 0, count: 2)
+            var distinct = 0
+            for (l, learner) in instance.learners.enumerated() where learner.assigned == nil {
+                var any = false
+                for (i, m) in Mode.allCases.enumerated() where instance.ineligibility(learner: l, session: s, mode: m) == nil {
+                    possible[i] += 1
+                    any = true
+                }
+                if any { distinct += 1 }
+            }
+            var reachable = 0
+            for (i, m) in Mode.allCases.enumerated() {
+                let pinnedHere = bySeat[Option(session: s, mode: m)]?.count ?? 0
+                reachable += min(session.capacity(m), pinnedHere + possible[i])
+            }
+            reachable = min(reachable, pinned.count + distinct)
+            if reachable < need {
+                throw PlannerError.infeasible(rule: "minSize: session \(session.id) needs \(need) participants and at most \(reachable) can join", learners: ids(pinned))
+            }
+        }
+    }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+extension Planner {
+    /// Why a learner has no eligible seat at all, in plain words.
+    public static func reasonWithoutOptions(_ instance: Instance, learner l: Int) -> String {
+        instance.reasonWithoutOptions(l)
+    }
+}

@@ -1,0 +1,139 @@
+// The `plan` command: parses arguments, calls the library, prints, and sets the exit status
+// (0 plan written, 65 invalid instance, 3 infeasible, 64 bad usage, 1 anything else).
+import ArgumentParser
+import Foundation
+import PlanDomain
+import PlanFormulation
+import PlanWriters
+
+@main
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Allocate conseillers numériques to training sessions, optimally.",
+        subcommands: [Solve.self, Validate.self])
+}
+
+/// Exit statuses of SPEC §5.
+enum Exit {
+    static let invalid = ExitCode(65)
+    static let infeasible = ExitCode(3)
+    static let failure = ExitCode(1)
+}
+
+/// Reads and validates an instance, printing every problem on stderr.
+func loadInstance(_ path: String) throws -> Instance {
+    let bytes: [UInt8]
+    do {
+        bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+        printError("plan: cannot read \(path): \(error.localizedDescription)")
+        throw Exit.failure
+    }
+    do {
+        return try Instance.decode(bytes)
+    } catch {
+        printError("\(path): invalid instance, \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"):")
+        for issue in error.issues { printError("  \(issue)") }
+        throw Exit.invalid
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check an instance file and count what it offers.",
+        discussion: "Prints every problem at once, each with its JSON path; exits 65 when the instance is invalid.")
+
+    @Argument(help: "The instance file (JSON).")
+    var instance: String
+
+    func run() throws {
+        let instance = try loadInstance(self.instance)
+        var triples = 0
+        var stranded: [(String, String)] = []
+        for l in instance.learners.indices {
+            let options = instance.eligibleOptions(learner: l)
+            triples += options.count
+            if options.isEmpty && instance.learners[l].assigned == nil {
+                stranded.append((instance.learners[l].id, Planner.reasonWithoutOptions(instance, learner: l)))
+            }
+        }
+        print("\(self.instance): valid")
+        print("  learners: \(instance.learners.count)")
+        print("  sessions: \(instance.sessions.count)")
+        print("  eligible (learner, session, mode): \(triples)")
+        print("  learners with no eligible seat: \(stranded.count)")
+        for (id, why) in stranded.sorted(by: { precedesByBytes($0.0, $1.0) }) { print("    \(id): \(why)") }
+    }
+}
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve an instance and write the plan.",
+        discussion: """
+            Writes assignments.csv, timetable.csv, sessions.csv and summary.json into the output folder,
+            all or nothing. Example:
+
+              plan solve instances/bretagne.json --out plans/bretagne --time-limit 60
+            """)
+
+    @Argument(help: "The instance file (JSON).")
+    var instance: String
+
+    @ArgumentParser.Option(help: "Output folder (default: plans/<instance name>, e.g. plans/bretagne).")
+    var out: String?
+
+    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Stop the search after this many seconds and write the best plan found.")
+    var timeLimit: Double?
+
+    @ArgumentParser.Option(help: "Stop once the relative gap between the plan and the bound is at most this (e.g. 0.01).")
+    var gap: Double = 0
+
+    @Flag(help: "Show GLPK's log on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
+    }
+
+    func run() throws {
+        let instance = try loadInstance(self.instance)
+        let folder = URL(fileURLWithPath: out ?? defaultFolder(for: self.instance))
+        let result: (plan: Plan, statistics: ModelStatistics)
+        do {
+            result = try Planner.solveWithStatistics(instance, options: PlannerOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose))
+        } catch let error as PlannerError {
+            printError("plan: \(error)")
+            if case .infeasible = error { throw Exit.infeasible }
+            throw Exit.failure
+        } catch {
+            printError("plan: \(error)")
+            throw Exit.failure
+        }
+        do {
+            try OutputFolder.write(PlanFiles.render(instance, result.plan), to: folder)
+        } catch {
+            printError("plan: \(error)")
+            throw Exit.failure
+        }
+        let s = PlanFiles.Summary(instance, result.plan)
+        let st = result.statistics
+        print("status: \(s.status.rawValue)")
+        print("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: \(formatNumber(s.gap))")
+        print("learners: \(s.learners)  assigned: \(s.assigned) (in person \(s.inPerson), remote \(s.remote))  unassigned: \(s.unassigned)")
+        print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
+        print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.groups) groups  solve: \(String(format: "%.2f", result.plan.solveSeconds)) s")
+        print("plan written to \(folder.path)")
+    }
+}
+
+/// `plans/<file name without extension>`.
+func defaultFolder(for instancePath: String) -> String {
+    let base = URL(fileURLWithPath: instancePath).deletingPathExtension().lastPathComponent
+    return "plans/\(base)"
+}
