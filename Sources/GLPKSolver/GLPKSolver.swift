@@ -214,7 +214,22 @@ extension GLPKSolver {
         glpk_shim_capture_output(0)
         let problem = try GLPKProblem(model)
         defer { problem.delete() }
-        glp_set_prob_name(problem.pointer!, model.name)
+        let p = problem.pointer!
+        glp_set_prob_name(p, glpkName(model.name))
+        for (j, v) in model.variables.enumerated() { glp_set_col_name(p, Int32(j + 1), glpkName(v.name)) }
+        for (i, r) in model.rows.enumerated() { glp_set_row_name(p, Int32(i + 1), glpkName(r.name)) }
         try problem.write(to: path)
     }
+}
+
+/// A name GLPK accepts: at most 255 bytes, no control characters, and (for MPS) no spaces.
+private func glpkName(_ name: String) -> String {
+    var bytes = Array(name.utf8).map { $0 < 0x20 || $0 == 0x7F || $0 == 0x20 ? UInt8(ascii: "_") : $0 }
+    if bytes.count > 255 {
+        bytes = Array(bytes[..<255])
+        // Do not cut a UTF-8 sequence in two.
+        while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+        if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
