@@ -33,6 +33,24 @@ struct PartModel {
         addMaxAbsentRows()
     }
 
+    /// A lower bound on the part's optimum that needs no solver: every learner at its cheapest
+    /// choice (or unassigned), no session opened.
+    var trivialBound: Double {
+        var bound = model.objectiveConstant
+        var cheapest: [Int: Double] = [:]
+        for (g, _, c) in x {
+            let cost = model.variables[c].cost
+            if groups[g].pinned {
+                bound += cost * Double(groups[g].size)
+            } else {
+                cheapest[g] = min(cheapest[g] ?? 0, cost)
+            }
+        }
+        for (g, c) in cheapest { bound += c * Double(groups[g].size) }
+        for (_, y) in runs { bound += model.variables[y].cost * model.variables[y].lower }
+        return bound
+    }
+
     private func groupName(_ g: Int) -> String {
         let group = groups[g]
         let first = instance.learners[group.learners[0]].id

@@ -99,7 +99,7 @@ public enum Planner {
                 throw PlannerError.noPlan("the search stopped (\(result.termination.rawValue)) before finding a plan")
             }
             statuses.append(result.termination)
-            bound += result.bound
+            bound += max(result.bound, pm.trivialBound)
             modelObjective += objective
             for (g, k, c) in pm.x {
                 let n = Int(values[c].rounded())
