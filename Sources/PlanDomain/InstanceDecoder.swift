@@ -427,30 +427,38 @@ struct InstanceDecoder {
 
         guard let orgFields, let siteFields, let sessionFields, let structureFields, let learnerFields else { return nil }
         _ = (orgFields, siteFields, sessionFields, structureFields, learnerFields)
-        guard organisations.allSatisfy({ $0 != nil }), sites.allSatisfy({ $0 != nil }), sessions.allSatisfy({ $0 != nil }),
-              structures.allSatisfy({ $0 != nil }) else { return nil }
-        var instance = Instance(name: name, paths: paths, calendar: calendar, weights: weights, defaultMaxTravelKm: maxTravel,
-                                defaultHoursPerDay: hoursPerDay, defaultTrainingWeekdays: trainingWeekdays,
-                                organisations: organisations.map { $0! }, sites: sites.map { $0! },
-                                sessions: sessions.map { $0! }, structures: structures.map { $0! }, learners: [])
-        instance.sessionsByID = instance.sessions.indices.sorted { precedesByBytes(instance.sessions[$0].id, instance.sessions[$1].id) }
-
-        // Pinned assignments must be eligible; checked on every learner that decoded.
-        var complete: [Learner] = []
+        // Pinned assignments must be eligible; checked on every pin whose learner, structure,
+        // session, organisation and site decoded, even when other items did not.
         for (k, l) in learners.enumerated() {
-            guard let l else { continue }
-            complete.append(l)
-            guard let pin = l.assigned else { continue }
-            var probe = instance
-            probe.learners = [l]
-            if let why = probe.ineligibility(learner: 0, session: pin.session, mode: pin.mode) {
-                report("learners[\(k)].assigned", "the pinned assignment to \(instance.sessions[pin.session].id) (\(pin.mode.rawValue)) is not eligible: \(why)",
+            guard let l, let pin = l.assigned, let structure = structures[l.structure], let session = sessions[pin.session],
+                  let org = organisations[session.organisation] else { continue }
+            let site = session.site.flatMap { sites[$0] }
+            if session.site != nil && site == nil { continue }
+            var probeSession = session
+            probeSession.organisation = 0
+            probeSession.site = site == nil ? nil : 0
+            var probeLearner = l
+            probeLearner.structure = 0
+            let probe = Instance(name: nil, paths: paths, calendar: calendar, weights: weights, defaultMaxTravelKm: maxTravel,
+                                 defaultHoursPerDay: hoursPerDay, defaultTrainingWeekdays: trainingWeekdays,
+                                 organisations: [org], sites: site.map { [$0] } ?? [], sessions: [probeSession],
+                                 structures: [structure], learners: [probeLearner])
+            if let why = probe.ineligibility(learner: 0, session: 0, mode: pin.mode) {
+                report("learners[\(k)].assigned", "the pinned assignment to \(session.id) (\(pin.mode.rawValue)) is not eligible: \(why)",
                        at: pinFields[k]?.node.position)
             }
         }
-        guard learners.allSatisfy({ $0 != nil }) else { return nil }
-        instance.learners = complete
-        return issues.isEmpty ? instance : nil
+        guard issues.isEmpty, organisations.allSatisfy({ $0 != nil }), sites.allSatisfy({ $0 != nil }),
+              sessions.allSatisfy({ $0 != nil }), structures.allSatisfy({ $0 != nil }), learners.allSatisfy({ $0 != nil }) else {
+            return nil
+        }
+        var instance = Instance(name: name, paths: paths, calendar: calendar, weights: weights, defaultMaxTravelKm: maxTravel,
+                                defaultHoursPerDay: hoursPerDay, defaultTrainingWeekdays: trainingWeekdays,
+                                organisations: organisations.map { $0! }, sites: sites.map { $0! },
+                                sessions: sessions.map { $0! }, structures: structures.map { $0! },
+                                learners: learners.map { $0! })
+        instance.sessionsByID = instance.sessions.indices.sorted { precedesByBytes(instance.sessions[$0].id, instance.sessions[$1].id) }
+        return instance
     }
 
     private mutating func list(_ top: Members, _ key: String) -> [Field]? {
@@ -485,17 +493,19 @@ struct InstanceDecoder {
         } else {
             capIn = nil
         }
+        // A wrong site is reported, and the calendar is still checked below.
+        var consistent = true
         if let org, let site, let s = sites[site], s.organisation != org {
             report(o.child("site"), "site \"\(s.id)\" belongs to another organisation; expected a site of \"\(organisations[org]?.id ?? "")\"",
                    at: o["site"]!.node.position)
-            return nil
+            consistent = false
         }
         if o["site"] == nil, let c = capIn, c > 0 {
             report(o.child("capacity.inPerson"), "a session without a site is remote only; expected 0 in-person seats, found \(c)",
                    at: o["capacity"]?.node.position)
-            return nil
+            consistent = false
         }
-        guard let sid, let org, siteOK, let path, let hpd, let minSize, let capIn, let capRemote else { return nil }
+        guard let sid, let org, let path, let hpd else { return nil }
         let orgClosures = organisations[org]?.closures ?? []
         let hours = dailyHours(pathHours: path, hoursPerDay: hpd)
         var days: [Day]
@@ -523,6 +533,7 @@ struct InstanceDecoder {
             }
             days = generated
         }
+        guard consistent, siteOK, let minSize, let capIn, let capRemote else { return nil }
         return Session(id: sid, organisation: org, site: site, path: path, hoursPerDay: hpd, days: days, hours: hours,
                        capacityInPerson: capIn, capacityRemote: capRemote, minSize: minSize,
                        trainingWeekdays: Set(days.map(\.weekday)))
