@@ -167,7 +167,7 @@ enum BFGenerator {
     static let globalClosures = ["2027-01-07", "2027-01-14", "2027-02-02"]
 
     static func coordinate(_ rng: inout BFRandom, around c: Double) -> Double {
-        ((c + (rng.unit() * 2 - 1)) * 10_000).rounded() / 10_000
+        ((c + (rng.unit() * 2 - 1) * 0.7) * 10_000).rounded() / 10_000
     }
 
     static func date(_ s: String, plus days: Int) -> String {
@@ -176,6 +176,9 @@ enum BFGenerator {
 
     /// A random document (without pins).
     static func document(_ rng: inout BFRandom) -> BFDocument {
+        // Half the documents are "dense": few restrictions, so most learners compete for most seats.
+        let dense = rng.chance(0.5)
+        let loose = dense ? 0.4 : 1.0  // scales the probability of each restriction
         let shortPaths = rng.chance(0.6)
         let paths = shortPaths ? [14, 35] : [105, 280]
         var doc = BFDocument(
@@ -186,29 +189,32 @@ enum BFGenerator {
             defaultTravel: rng.chance(0.6) ? .absent : (rng.chance(0.5) ? .unlimited : .km(rng.int(40...90))))
         if rng.chance(0.15) { doc.weights.openSession = 0 }
 
-        // Organisations: together they cover at least one territory each; a structure may be uncovered.
+        // Organisations: the first usually covers every territory; a structure may still be uncovered.
         for k in 0..<rng.int(1...2) {
             doc.orgs.append(.init(
-                id: "OF-\(k)", territories: rng.subset(territories),
+                id: "OF-\(k)", territories: k == 0 && (dense || rng.chance(0.6)) ? territories : rng.subset(territories),
                 maxConcurrent: rng.chance(0.3) ? rng.int(1...2) : nil,
                 closures: rng.chance(0.25) ? [rng.pick(orgClosures)] : []))
         }
-        for k in 0..<rng.int(1...3) {
-            doc.sites.append(.init(id: "SITE-\(k)", org: rng.pick(doc.orgs).id,
+        for k in 0..<max(doc.orgs.count, rng.int(1...3)) {
+            // Every organisation has a site (sites beyond the first ones go to any organisation).
+            doc.sites.append(.init(id: "SITE-\(k)", org: k < doc.orgs.count ? doc.orgs[k].id : rng.pick(doc.orgs).id,
                                    lat: coordinate(&rng, around: 48.1), lon: coordinate(&rng, around: -2.5)))
         }
 
         // Sessions, with ids that do not sort like their indices.
         let sessionCount = rng.int(2...4)
         let sessionNames = rng.shuffled(Array(0..<sessionCount))
+        let onePath: Int? = dense || rng.chance(0.3) ? rng.pick(paths) : nil
         for k in 0..<sessionCount {
             let org = rng.pick(doc.orgs)
             let ownSites = doc.sites.filter { $0.org == org.id }
             let site: String? = ownSites.isEmpty || rng.chance(0.2) ? nil : rng.pick(ownSites).id
-            let path = rng.pick(paths)
+            let path = onePath ?? rng.pick(paths)
             var s = BFDocument.Session(
                 id: "S\(sessionNames[k])", org: org.id, site: site, path: path, start: nil, weekdays: nil, days: nil,
-                hoursPerDay: nil, capIn: site == nil ? 0 : rng.int(0...2), capRemote: rng.int(0...2),
+                hoursPerDay: nil, capIn: site == nil || rng.chance(0.15) ? 0 : rng.int(1...2),
+                capRemote: rng.chance(0.25) ? 0 : rng.int(1...2),
                 minSize: rng.chance(0.6) ? rng.int(0...3) : nil)
             let start = rng.pick(starts)
             if path == 14 && rng.chance(0.25) {
@@ -230,12 +236,13 @@ enum BFGenerator {
             doc.sessions.append(s)
         }
 
+        let covered = territories.filter { t in doc.orgs.contains { $0.territories.contains(t) } }
         for k in 0..<rng.int(2...4) {
             doc.structures.append(.init(
-                id: "H-\(k)", territory: rng.pick(territories),
+                id: "H-\(k)", territory: dense || rng.chance(0.8) ? rng.pick(covered) : rng.pick(territories),
                 lat: coordinate(&rng, around: 48.1), lon: coordinate(&rng, around: -2.5),
-                maxTravelKm: rng.chance(0.25) ? rng.int(30...120) : nil,
-                alternationDays: rng.chance(0.25) ? [rng.pick(["tue", "wed", "fri"])] : nil,
+                maxTravelKm: rng.chance(0.25 * loose) ? rng.int(30...120) : nil,
+                alternationDays: rng.chance(0.2 * loose) ? [rng.pick(["tue", "wed", "fri", "fri"])] : nil,
                 maxAbsent: rng.chance(0.3) ? (rng.chance(0.1) ? 0 : 1) : nil))
         }
 
@@ -245,14 +252,14 @@ enum BFGenerator {
         for k in 0..<learnerCount {
             var l = BFDocument.Learner(
                 id: "L\(learnerNames[k])", structure: rng.pick(doc.structures).id,
-                path: rng.chance(0.85) ? rng.pick(sessionPaths) : rng.pick(paths))
-            if rng.chance(0.5) { l.availableFrom = rng.pick(["2026-12-28", "2027-01-04", "2027-01-06", "2027-01-11", "2027-01-15"]) }
-            if rng.chance(0.3) { l.startBy = date(l.availableFrom ?? "2027-01-04", plus: rng.int(0...28)) }
-            if rng.chance(0.2) { l.finishBy = rng.pick(["2027-01-22", "2027-02-12", "2027-03-31", "2027-06-30"]) }
-            switch rng.int(0...9) {
+                path: rng.chance(0.9) ? rng.pick(sessionPaths) : rng.pick(paths))
+            if rng.chance(0.5) { l.availableFrom = rng.pick(["2026-12-28", "2027-01-04", "2027-01-04", "2027-01-06", "2027-01-11"]) }
+            if rng.chance(0.25 * loose) { l.startBy = date(l.availableFrom ?? "2027-01-04", plus: rng.int(7...35)) }
+            if rng.chance(0.15 * loose) { l.finishBy = rng.pick(["2027-01-22", "2027-02-12", "2027-03-31", "2027-06-30"]) }
+            switch dense ? rng.int(0...19) : rng.int(0...9) {
             case 0, 1: l.mode = "inPerson"
-            case 2, 3: l.mode = "remote"
-            case 4: l.mode = "any"
+            case 2: l.mode = "remote"
+            case 3: l.mode = "any"
             default: break
             }
             if rng.chance(0.2) { l.maxTravelKm = rng.int(20...120) }
