@@ -31,9 +31,15 @@ let package = Package(
         // CSV and JSON writers for plans.
         .target(name: "PlanWriters", dependencies: ["PlanDomain"]),
 
+        // Synthetic instances with real French geography (`plan generate`).
+        .target(name: "PlanGenerator", dependencies: ["PlanDomain"]),
+
+        // A second opinion on a written plan folder (`plan check`); shares no code with the formulation.
+        .target(name: "PlanCheck", dependencies: ["PlanDomain"]),
+
         // The command-line front end.
         .executableTarget(name: "plan", dependencies: [
-            "PlanDomain", "PlanFormulation", "PlanWriters",
+            "PlanDomain", "PlanFormulation", "PlanWriters", "PlanGenerator", "PlanCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -43,5 +49,7 @@ let package = Package(
         .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel"]),
         .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain"]),
         .testTarget(name: "PlanCLITests", dependencies: ["plan"]),
+        .testTarget(name: "PlanGeneratorTests", dependencies: ["PlanGenerator", "PlanDomain"]),
+        .testTarget(name: "PlanCheckTests", dependencies: ["PlanCheck", "PlanDomain", "PlanFormulation", "PlanWriters"]),
     ]
 )

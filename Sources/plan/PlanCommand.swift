@@ -11,7 +11,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Allocate conseillers numériques to training sessions, optimally.",
-        subcommands: [Solve.self, Validate.self])
+        subcommands: [Solve.self, Validate.self, Check.self, Generate.self])
 }
 
 /// Exit statuses of SPEC §5.

@@ -1,0 +1,2 @@
+// PlanChecker: a second opinion on a plan folder (placeholder, being written).
+public enum PlanChecker {}
