@@ -39,7 +39,7 @@ let package = Package(
 
         // The command-line front end.
         .executableTarget(name: "plan", dependencies: [
-            "PlanDomain", "PlanFormulation", "PlanWriters", "PlanGenerator", "PlanCheck",
+            "PlanDomain", "PlanFormulation", "PlanWriters", "PlanGenerator", "PlanCheck", "GLPKSolver",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

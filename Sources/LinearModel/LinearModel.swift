@@ -58,6 +58,17 @@ public struct Model: Sendable {
         rows.append(Row(name: name, terms: cleaned, lower: lower, upper: upper))
     }
 
+    /// Appends another model's columns and rows (renumbered) and adds its objective constant:
+    /// independent parts written as one block-diagonal model.
+    public mutating func append(_ other: Model) {
+        let offset = variables.count
+        variables.append(contentsOf: other.variables)
+        for r in other.rows {
+            rows.append(Row(name: r.name, terms: r.terms.map { ($0.variable + offset, $0.coefficient) }, lower: r.lower, upper: r.upper))
+        }
+        objectiveConstant += other.objectiveConstant
+    }
+
     /// The objective of a point (including the constant).
     public func objective(of values: [Double]) -> Double {
         var total = objectiveConstant
@@ -168,7 +179,7 @@ public struct SolverError: Error, CustomStringConvertible, Sendable {
 }
 
 /// A mixed-integer solver backend.
-public protocol MILPSolver {
+public protocol MILPSolver: Sendable {
     /// Solves `model`; `start`, when given, is a feasible point the search may start from.
     func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws -> SolverResult
 }

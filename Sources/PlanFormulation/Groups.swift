@@ -18,7 +18,8 @@ struct Group {
 }
 
 /// Groups the learners that have at least one option; returns the groups and the learners with none.
-func makeGroups(_ instance: Instance) -> (groups: [Group], withoutOptions: [Int]) {
+/// With `aggregate` false every learner is a group of its own (the per-learner reference model).
+func makeGroups(_ instance: Instance, aggregate: Bool = true) -> (groups: [Group], withoutOptions: [Int]) {
     struct Key: Hashable {
         var structure: Int
         var availableFrom: Int?
@@ -40,7 +41,7 @@ func makeGroups(_ instance: Instance) -> (groups: [Group], withoutOptions: [Int]
         if options.isEmpty { none.append(l); continue }
         let key = Key(structure: learner.structure, availableFrom: learner.availableFrom?.number, options: options,
                       pinned: learner.assigned != nil)
-        if let g = index[key] {
+        if aggregate, let g = index[key] {
             groups[g].learners.append(l)
         } else {
             index[key] = groups.count

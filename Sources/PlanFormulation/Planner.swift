@@ -7,7 +7,7 @@ import LinearModel
 import PlanDomain
 
 /// How to solve.
-public struct PlannerOptions {
+public struct PlannerOptions: Sendable {
     /// Wall-clock limit in seconds for the whole search; nil for none.
     public var timeLimit: Double?
     /// Stop once the relative gap is at most this (0: prove optimality).
@@ -16,14 +16,29 @@ public struct PlannerOptions {
     public var verbose: Bool
     /// The backend.
     public var solver: any MILPSolver
+    /// Which model to build.
+    public var formulation: Formulation
+    /// How many parts to solve at once (each on its own thread).
+    public var threads: Int
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
-                solver: any MILPSolver = GLPKSolver()) {
+                solver: any MILPSolver = GLPKSolver(), formulation: Formulation = .aggregated,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.verbose = verbose
         self.solver = solver
+        self.formulation = formulation
+        self.threads = max(1, threads)
     }
+}
+
+/// The integer program `plan` builds.
+public enum Formulation: String, CaseIterable, Sendable {
+    /// Interchangeable learners merged into integer counts, independent parts solved apart.
+    case aggregated
+    /// One binary per (learner, session, mode), one model: the straightforward reference.
+    case perLearner = "per-learner"
 }
 
 /// Why no plan could be made.
@@ -66,29 +81,44 @@ public enum Planner {
     {
         let clock = ContinuousClock.now
         try checkPins(instance)
-        let (groups, withoutOptions) = makeGroups(instance)
-        let parts = decompose(instance, groups)
+        let (groups, withoutOptions, parts) = structure(instance, options.formulation)
         var stats = ModelStatistics()
         stats.groups = groups.count
         stats.parts = parts.count
+        let models = parts.enumerated().map { p, part in
+            PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)")
+        }
+        for pm in models {
+            stats.columns += pm.model.variables.count
+            stats.rows += pm.model.rows.count
+            stats.nonzeros += pm.model.rows.reduce(0) { $0 + $1.terms.count }
+        }
+
+        // Solve the parts, largest first, on up to `threads` threads; each GLPK problem lives and
+        // dies on the thread that solves it.
+        let order = models.indices.sorted { models[$0].model.variables.count > models[$1].model.variables.count }
+        let results = ResultBox(count: models.count)
+        let solver = options.solver
+        DispatchQueue.concurrentPerform(iterations: min(options.threads, max(1, models.count))) { _ in
+            while let k = results.next() {
+                let pm = models[order[k]]
+                var solveOptions = SolveOptions(relativeGap: options.relativeGap, verbose: options.verbose)
+                if let limit = options.timeLimit {
+                    solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
+                }
+                let outcome = Result { try solver.solve(pm.model, options: solveOptions, start: pm.greedyStart()) }
+                results.store(outcome, at: order[k])
+            }
+        }
 
         var assignments = [Option?](repeating: nil, count: instance.learners.count)
         var bound = instance.weights.unassigned * Double(withoutOptions.count)
         var modelObjective = bound
         var statuses: [TerminationStatus] = []
-        for (p, part) in parts.enumerated() {
-            let pm = PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)")
-            stats.columns += pm.model.variables.count
-            stats.rows += pm.model.rows.count
-            stats.nonzeros += pm.model.rows.reduce(0) { $0 + $1.terms.count }
-            let start = pm.greedyStart()
-            var solveOptions = SolveOptions(relativeGap: options.relativeGap, verbose: options.verbose)
-            if let limit = options.timeLimit {
-                solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
-            }
-            let result = try options.solver.solve(pm.model, options: solveOptions, start: start)
+        for (p, pm) in models.enumerated() {
+            let result = try results.results[p]!.get()
             if result.termination == .infeasible {
-                let pinned = part.groups.filter { groups[$0].pinned }.flatMap { groups[$0].learners }
+                let pinned = pm.part.groups.filter { groups[$0].pinned }.flatMap { groups[$0].learners }
                     .map { instance.learners[$0].id }.sorted(by: precedesByBytes)
                 throw PlannerError.infeasible(
                     rule: "the pinned assignments cannot be completed into a plan that keeps every rule "
@@ -136,6 +166,32 @@ public enum Planner {
         let plan = Plan(assignments: assignments, reasons: reasons, status: status, objective: objective,
                         bound: min(bound, objective), solveSeconds: seconds(since: clock))
         return (plan, stats)
+    }
+
+    /// The whole model of an instance, its parts appended into one block-diagonal model (for
+    /// writing it out and handing it to another solver).
+    public static func model(_ instance: Instance, formulation: Formulation = .aggregated) -> Model {
+        let (groups, withoutOptions, parts) = structure(instance, formulation)
+        var model = Model(name: "plan")
+        model.objectiveConstant = instance.weights.unassigned * Double(withoutOptions.count)
+        for (p, part) in parts.enumerated() {
+            model.append(PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)").model)
+        }
+        return model
+    }
+
+    /// Groups, learners without options, and parts for a formulation.
+    private static func structure(_ instance: Instance, _ formulation: Formulation) -> ([Group], [Int], [Part]) {
+        switch formulation {
+        case .aggregated:
+            let (groups, none) = makeGroups(instance)
+            return (groups, none, decompose(instance, groups))
+        case .perLearner:
+            let (groups, none) = makeGroups(instance, aggregate: false)
+            let used = Set(groups.flatMap { $0.options.map(\.session) })
+            let part = Part(groups: Array(groups.indices), sessions: instance.sessionsByID.filter(used.contains))
+            return (groups, none, groups.isEmpty ? [] : [part])
+        }
     }
 
     /// Reasons for every unassigned learner.
@@ -229,5 +285,28 @@ extension Planner {
     /// Why a learner has no eligible seat at all, in plain words.
     public static func reasonWithoutOptions(_ instance: Instance, learner l: Int) -> String {
         instance.reasonWithoutOptions(l)
+    }
+}
+
+/// Hands out part indices to solver threads and collects their results.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private(set) var results: [Result<SolverResult, any Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard cursor < results.count else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+
+    func store(_ result: Result<SolverResult, any Error>, at index: Int) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
     }
 }

@@ -2,6 +2,7 @@
 // (0 plan written, 65 invalid instance, 3 infeasible, 64 bad usage, 1 anything else).
 import ArgumentParser
 import Foundation
+import GLPKSolver
 import PlanDomain
 import PlanFormulation
 import PlanWriters
@@ -96,17 +97,44 @@ struct Solve: ParsableCommand {
     @Flag(help: "Show GLPK's log on stderr.")
     var verbose = false
 
+    @ArgumentParser.Option(help: "The model: aggregated (interchangeable learners merged, independent parts apart) or per-learner (one binary per learner, session and mode; a reference).")
+    var formulation: Formulation = .aggregated
+
+    @ArgumentParser.Option(name: .customLong("write-model"), help: "Also write the integer program given to GLPK to this file: free MPS for .mps, CPLEX LP otherwise.")
+    var writeModel: String?
+
+    @Flag(name: .customLong("model-only"), help: "With --write-model: write the model and stop, without solving.")
+    var modelOnly = false
+
+    @ArgumentParser.Option(help: "Independent parts solved at once (default: the number of cores).")
+    var threads: Int?
+
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
+        if modelOnly && writeModel == nil { throw ValidationError("--model-only needs --write-model FILE") }
+        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         let instance = try loadInstance(self.instance)
         let folder = URL(fileURLWithPath: out ?? defaultFolder(for: self.instance))
+        if let path = writeModel {
+            let model = Planner.model(instance, formulation: formulation)
+            do {
+                try GLPKSolver().write(model, to: path)
+            } catch {
+                printError("plan: \(error)")
+                throw Exit.failure
+            }
+            print("model written to \(path): \(model.variables.count) columns, \(model.rows.count) rows")
+            if modelOnly { return }
+        }
+        var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose, formulation: formulation)
+        if let threads { options.threads = threads }
         let result: (plan: Plan, statistics: ModelStatistics)
         do {
-            result = try Planner.solveWithStatistics(instance, options: PlannerOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose))
+            result = try Planner.solveWithStatistics(instance, options: options)
         } catch let error as PlannerError {
             printError("plan: \(error)")
             if case .infeasible = error { throw Exit.infeasible }
@@ -137,3 +165,5 @@ func defaultFolder(for instancePath: String) -> String {
     let base = URL(fileURLWithPath: instancePath).deletingPathExtension().lastPathComponent
     return "plans/\(base)"
 }
+
+extension Formulation: ExpressibleByArgument {}

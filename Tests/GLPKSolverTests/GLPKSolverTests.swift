@@ -96,3 +96,28 @@ import Foundation
         }
     }
 }
+
+/// GLPK keeps one environment per thread: problems solved at once on several threads do not
+/// interfere.
+@Test func solvesOnSeveralThreadsAtOnce() throws {
+    let answers = ResultsBox()
+    DispatchQueue.concurrentPerform(iterations: 16) { k in
+        var m = Model(name: "thread\(k)")
+        let a = m.addVariable("a", upper: 10, cost: -5)
+        let b = m.addVariable("b", upper: 10, cost: -4)
+        m.addRow("r1", [(a, 6), (b, 4)], upper: 24 + Double(k % 2) * 6)
+        m.addRow("r2", [(a, 1), (b, 2)], upper: 6)
+        answers.set(k, try? GLPKSolver().solve(m, options: SolveOptions(), start: nil).objective)
+    }
+    for k in 0..<16 {
+        // k even: a=4, b=0 -> -20; k odd (6a + 4b <= 30): a=5, b=0 -> -25.
+        #expect(answers.get(k) == (k % 2 == 0 ? -20 : -25))
+    }
+}
+
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: Double?] = [:]
+    func set(_ k: Int, _ v: Double?) { lock.lock(); values[k] = v; lock.unlock() }
+    func get(_ k: Int) -> Double? { lock.lock(); defer { lock.unlock() }; return values[k] ?? nil }
+}
