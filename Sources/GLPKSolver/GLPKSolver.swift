@@ -208,7 +208,14 @@ private func boundType(_ lower: Double, _ upper: Double) -> Int32 {
 
 extension GLPKSolver {
     /// Writes `model` as GLPK would be given it (free MPS for `.mps`, CPLEX LP otherwise).
+    /// The objective constant is written as a column fixed at 1 (`objective_constant`): solvers
+    /// read the constant of the objective row's right-hand side with opposite signs.
     public func write(_ model: Model, to path: String) throws {
+        var model = model
+        if model.objectiveConstant != 0 {
+            model.addVariable("objective_constant", lower: 1, upper: 1, integer: false, cost: model.objectiveConstant)
+            model.objectiveConstant = 0
+        }
         let issues = model.validationIssues()
         guard issues.isEmpty else { throw SolverError("the model is not fit for GLPK: \(issues[0])") }
         glpk_shim_capture_output(0)

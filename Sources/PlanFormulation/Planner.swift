@@ -67,6 +67,10 @@ public struct ModelStatistics: Sendable {
     public var columns = 0
     public var rows = 0
     public var nonzeros = 0
+    /// Seconds spent grouping, splitting and building the models.
+    public var buildSeconds = 0.0
+    /// Seconds spent in the solver (all parts, wall clock).
+    public var searchSeconds = 0.0
 }
 
 public enum Planner {
@@ -94,6 +98,8 @@ public enum Planner {
             stats.nonzeros += pm.model.rows.reduce(0) { $0 + $1.terms.count }
         }
 
+        stats.buildSeconds = seconds(since: clock)
+
         // Solve the parts, largest first, on up to `threads` threads; each GLPK problem lives and
         // dies on the thread that solves it.
         let order = models.indices.sorted { models[$0].model.variables.count > models[$1].model.variables.count }
@@ -111,6 +117,7 @@ public enum Planner {
             }
         }
 
+        stats.searchSeconds = seconds(since: clock) - stats.buildSeconds
         var assignments = [Option?](repeating: nil, count: instance.learners.count)
         var bound = instance.weights.unassigned * Double(withoutOptions.count)
         var modelObjective = bound

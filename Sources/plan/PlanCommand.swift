@@ -117,7 +117,9 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        let clock = ContinuousClock.now
         let instance = try loadInstance(self.instance)
+        let loadSeconds = seconds(since: clock)
         let folder = URL(fileURLWithPath: out ?? defaultFolder(for: self.instance))
         if let path = writeModel {
             let model = Planner.model(instance, formulation: formulation)
@@ -143,6 +145,7 @@ struct Solve: ParsableCommand {
             printError("plan: \(error)")
             throw Exit.failure
         }
+        let writeStart = ContinuousClock.now
         do {
             try OutputFolder.write(PlanFiles.render(instance, result.plan), to: folder)
         } catch {
@@ -155,7 +158,9 @@ struct Solve: ParsableCommand {
         print("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: \(formatNumber(s.gap))")
         print("learners: \(s.learners)  assigned: \(s.assigned) (in person \(s.inPerson), remote \(s.remote))  unassigned: \(s.unassigned)")
         print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
-        print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.groups) groups  solve: \(String(format: "%.2f", result.plan.solveSeconds)) s")
+        print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups")
+        print(String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", loadSeconds, st.buildSeconds,
+                     result.plan.solveSeconds - st.buildSeconds, seconds(since: writeStart)))
         print("plan written to \(folder.path)")
     }
 }
@@ -167,3 +172,8 @@ func defaultFolder(for instancePath: String) -> String {
 }
 
 extension Formulation: ExpressibleByArgument {}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
