@@ -43,6 +43,13 @@ public struct GLPKSolver: MILPSolver {
             throw SolverError("GLPK's simplex failed (code \(ret), status \(lpStatus))")
         }
         let lpBound = glp_get_obj_val(problem.pointer!)
+        if !model.variables.contains(where: \.isInteger) {
+            // A linear program: the simplex optimum is the answer.
+            let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer!, Int32($0 + 1)) }
+            let objective = model.objective(of: values)
+            return SolverResult(termination: .optimal, values: values, objective: objective, bound: objective,
+                                seconds: seconds(since: clock))
+        }
 
         // Branch-and-cut, fed the starting point at its first heuristic call.
         let context = CallbackContext(start: start.map { [0] + $0 }, lpBound: lpBound)

@@ -58,6 +58,17 @@ public struct Model: Sendable {
         rows.append(Row(name: name, terms: cleaned, lower: lower, upper: upper))
     }
 
+    /// Changes a column's bounds.
+    public mutating func setBounds(_ j: Int, lower: Double, upper: Double) {
+        variables[j].lower = lower
+        variables[j].upper = upper
+    }
+
+    /// Makes a column integer or continuous.
+    public mutating func setInteger(_ j: Int, _ isInteger: Bool) {
+        variables[j].isInteger = isInteger
+    }
+
     /// Appends another model's columns and rows (renumbered) and adds its objective constant:
     /// independent parts written as one block-diagonal model.
     public mutating func append(_ other: Model) {

@@ -19,12 +19,17 @@ struct PartModel {
     let groups: [Group]
     let part: Part
 
-    init(instance: Instance, groups: [Group], part: Part, name: String) {
+    /// With `continuousCounts`, the count columns of groups whose structure has no maxAbsent are
+    /// continuous: once the integer columns are fixed, what remains is a transportation problem
+    /// (learner rows, capacity rows, minimum-size rows: a network matrix) whose vertices are
+    /// integral, so branch-and-cut branches on "runs" columns only. `integralCounts` repairs the
+    /// rare fractional answer (cuts can cut off integral vertices).
+    init(instance: Instance, groups: [Group], part: Part, name: String, continuousCounts: Bool = true) {
         self.instance = instance
         self.groups = groups
         self.part = part
         model = Model(name: name)
-        addAssignmentColumns()
+        addAssignmentColumns(continuous: continuousCounts)
         addRunColumns()
         addLearnerRows()
         addCapacityRows()
@@ -59,7 +64,7 @@ struct PartModel {
 
     /// Each member of a group takes at most one option; the unassigned pay `weights.unassigned`,
     /// so an assigned member's cost is its option's cost minus that weight.
-    private mutating func addAssignmentColumns() {
+    private mutating func addAssignmentColumns(continuous: Bool) {
         let w = instance.weights.unassigned
         for g in part.groups {
             let group = groups[g]
@@ -68,8 +73,9 @@ struct PartModel {
                 let session = instance.sessions[o.session]
                 let upper = Double(min(group.size, session.capacity(o.mode)))
                 let lower = group.pinned ? Double(group.size) : 0
+                let integer = !continuous || instance.structures[group.structure].maxAbsent != nil
                 let c = model.addVariable("x[\(groupName(g)),\(session.id),\(o.mode.csvName)]", lower: lower,
-                                          upper: max(upper, lower), cost: group.costs[k] - w)
+                                          upper: max(upper, lower), integer: integer, cost: group.costs[k] - w)
                 x.append((g, k, c))
                 seats[o, default: []].append(c)
             }
@@ -190,4 +196,35 @@ func essentialSets(_ onDay: [Day: [Int]]) -> [(Day, [Int])] {
         kept.append((set, cols))
     }
     return kept.map { (firstDay[$0.1]!, $0.1) }.sorted { $0.0 < $1.0 }
+}
+
+extension PartModel {
+    /// Whether every count column holds a whole number.
+    func countsAreIntegral(_ values: [Double]) -> Bool {
+        x.allSatisfy { abs(values[$0.column] - values[$0.column].rounded()) <= 1e-6 }
+    }
+
+    /// Turns an answer with fractional counts into one with whole counts and no worse objective:
+    /// first the linear program with every integer column fixed at its value (a transportation
+    /// problem: its simplex vertex is integral), else the model with every count integer.
+    func integralCounts(_ result: SolverResult, solver: any MILPSolver, options: SolveOptions) throws -> SolverResult {
+        guard let values = result.values, !countsAreIntegral(values) else { return result }
+        var fixed = model
+        for (j, v) in model.variables.enumerated() where v.isInteger {
+            fixed.setBounds(j, lower: values[j].rounded(), upper: values[j].rounded())
+            fixed.setInteger(j, false)
+        }
+        var repaired = try solver.solve(fixed, options: options, start: nil)
+        if let v = repaired.values, countsAreIntegral(v), let o = repaired.objective, let before = result.objective,
+           o <= before + 1e-6 * max(1, abs(before)) {
+            repaired.values = v.map { $0.rounded() }
+            repaired.objective = model.objective(of: repaired.values!)
+            repaired.termination = result.termination
+            repaired.bound = result.bound
+            return repaired
+        }
+        var integer = model
+        for (_, _, c) in x { integer.setInteger(c, true) }
+        return try solver.solve(integer, options: options, start: greedyStart())
+    }
 }

@@ -20,6 +20,9 @@ public struct PlannerOptions: Sendable {
     public var formulation: Formulation
     /// How many parts to solve at once (each on its own thread).
     public var threads: Int
+    /// Count columns continuous where the rest of the model keeps them integral (see PartModel);
+    /// off only to measure what it buys.
+    public var continuousCounts = true
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
                 solver: any MILPSolver = GLPKSolver(), formulation: Formulation = .aggregated,
@@ -90,7 +93,8 @@ public enum Planner {
         stats.groups = groups.count
         stats.parts = parts.count
         let models = parts.enumerated().map { p, part in
-            PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)")
+            PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)",
+                      continuousCounts: options.continuousCounts && options.formulation == .aggregated)
         }
         for pm in models {
             stats.columns += pm.model.variables.count
@@ -112,7 +116,10 @@ public enum Planner {
                 if let limit = options.timeLimit {
                     solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
                 }
-                let outcome = Result { try solver.solve(pm.model, options: solveOptions, start: pm.greedyStart()) }
+                let outcome = Result {
+                    let first = try solver.solve(pm.model, options: solveOptions, start: pm.greedyStart())
+                    return try pm.integralCounts(first, solver: solver, options: solveOptions)
+                }
                 results.store(outcome, at: order[k])
             }
         }
@@ -182,7 +189,8 @@ public enum Planner {
         var model = Model(name: "plan")
         model.objectiveConstant = instance.weights.unassigned * Double(withoutOptions.count)
         for (p, part) in parts.enumerated() {
-            model.append(PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)").model)
+            model.append(PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)",
+                                   continuousCounts: formulation == .aggregated).model)
         }
         return model
     }
