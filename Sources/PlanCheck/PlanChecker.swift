@@ -1,2 +1,112 @@
-// PlanChecker: a second opinion on a plan folder (placeholder, being written).
-public enum PlanChecker {}
+// PlanChecker: a second opinion on a plan folder (SPEC §5), hand-edited or not. It reads the four
+// files, checks their format, their agreement with the instance and with each other, the hard
+// rules of SPEC §3 and the objective of SPEC §4, and lists every violation in plain words.
+//
+// It shares no code with the formulation (PlanFormulation) nor with the writers (PlanWriters):
+// it uses PlanDomain only to read the instance, its calendars, distances and eligibility rules.
+import Foundation
+import PlanDomain
+
+/// One way a plan folder breaks the specification.
+public struct Violation: Sendable, Equatable, CustomStringConvertible {
+    /// The file concerned (`assignments.csv`…), or the folder itself.
+    public var file: String
+    /// The 1-based line of the file where the problem stands (the header is line 1), when known.
+    public var line: Int?
+    /// What the problem is about: `learner L-00012`, `session S-280-RENNES-0111`…
+    public var subject: String?
+    /// What is wrong, in plain words, with what was expected and what was found.
+    public var message: String
+
+    public init(file: String, line: Int? = nil, subject: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.subject = subject
+        self.message = message
+    }
+
+    /// `assignments.csv:12 (learner L-00011): travel_km is 12, expected 35`.
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        if let subject { s += " (\(subject))" }
+        return s + ": " + message
+    }
+}
+
+/// The outcome of a check.
+public struct CheckReport: Sendable {
+    /// Every violation found, in the order the files are checked.
+    public var violations: [Violation]
+    /// Checks that could not be made (for instance because assignments.csv is incomplete).
+    public var notes: [String]
+    /// Learners in the instance.
+    public var learners: Int
+    /// Learners assigned by assignments.csv (as read).
+    public var assigned: Int
+    /// The objective of SPEC §4 recomputed from assignments.csv; nil when it does not give a
+    /// decision for every learner.
+    public var objective: Double?
+
+    public var isOK: Bool { violations.isEmpty }
+
+    /// `plan check: OK (300 learners, 276 assigned, objective 2613638)` or
+    /// `plan check: 3 violations`.
+    public var summaryLine: String {
+        if isOK {
+            let obj = objective.map { ", objective \(formatNumber($0))" } ?? ""
+            return "plan check: OK (\(learners) learners, \(assigned) assigned\(obj))"
+        }
+        return "plan check: \(violations.count) violation\(violations.count == 1 ? "" : "s")"
+    }
+
+    /// Violations whose description contains `text` (handy in tests).
+    public func violations(containing text: String) -> [Violation] {
+        violations.filter { $0.description.contains(text) }
+    }
+}
+
+public enum PlanChecker {
+    /// The four files of SPEC §5, in the order they are checked.
+    public static let fileNames = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json"]
+
+    /// Checks the plan folder written for `instance`.
+    public static func check(instance: Instance, folder: URL) -> CheckReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var checker = Checker(instance: instance)
+            checker.violations.append(Violation(file: folder.path, message: "the plan folder does not exist (or is not a folder)"))
+            return checker.report()
+        }
+        var files: [String: [UInt8]] = [:]
+        var unreadable: [Violation] = []
+        for name in fileNames {
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            do {
+                files[name] = Array(try Data(contentsOf: url))
+            } catch {
+                unreadable.append(Violation(file: name, message: "cannot be read: \(error.localizedDescription)"))
+            }
+        }
+        var report = check(instance: instance, bytes: files)
+        if !unreadable.isEmpty {
+            let names = Set(unreadable.map(\.file))
+            report.violations.removeAll { names.contains($0.file) && $0.message == Checker.missingMessage }
+            report.violations.insert(contentsOf: unreadable, at: 0)
+        }
+        return report
+    }
+
+    /// Checks a plan given as file contents by name (`assignments.csv` → its text).
+    public static func check(instance: Instance, files: [String: String]) -> CheckReport {
+        check(instance: instance, bytes: files.mapValues { Array($0.utf8) })
+    }
+
+    /// Checks a plan given as file bytes by name; a name absent from `bytes` is a missing file.
+    public static func check(instance: Instance, bytes: [String: [UInt8]]) -> CheckReport {
+        var checker = Checker(instance: instance)
+        checker.run(bytes)
+        return checker.report()
+    }
+}

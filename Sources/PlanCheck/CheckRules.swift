@@ -1,0 +1,121 @@
+// The hard rules of SPEC §3 on the decisions read from assignments.csv, and the objective of
+// SPEC §4, written here independently of PlanDomain's own check.
+import PlanDomain
+
+extension Checker {
+    mutating func checkRules() {
+        let file = "assignments.csv"
+        let seats = self.seats
+
+        // 5. Eligibility (SPEC §2.3) and pinned assignments.
+        for l in learnersByID {
+            let learner = instance.learners[l]
+            let subject = "learner \(learner.id)"
+            let line = decisionLine[l]
+            if let seat = seats[l], let why = instance.ineligibility(learner: l, session: seat.session, mode: seat.mode) {
+                fail(file, line, subject, "may not join \(instance.sessions[seat.session].id) \(seat.mode.csvName): \(why)")
+            }
+            if let pin = learner.assigned, let decision = decisions[l] {
+                let pinned = "\(instance.sessions[pin.session].id) \(pin.mode.csvName)"
+                switch decision {
+                case .unassigned:
+                    fail(file, line, subject, "the learner is pinned to \(pinned) in the instance, but the plan leaves it unassigned")
+                case .assigned(let seat) where seat.session != pin.session || seat.mode != pin.mode:
+                    fail(file, line, subject, "the learner is pinned to \(pinned) in the instance, but the plan gives \(instance.sessions[seat.session].id) \(seat.mode.csvName)")
+                default: break
+                }
+            }
+        }
+
+        // Participants of each session, by mode, in learner id order.
+        var members: [Seat: [Int]] = [:]
+        var participants: [Int: [Int]] = [:]
+        for l in learnersByID {
+            guard let seat = seats[l] else { continue }
+            members[seat, default: []].append(l)
+            participants[seat.session, default: []].append(l)
+        }
+        let learners = instance.learners
+        let ids = { (ls: [Int]) in list(ls.map { learners[$0].id }) }
+
+        for s in instance.sessionsByID {
+            let session = instance.sessions[s]
+            let subject = "session \(session.id)"
+            // 1. Capacities.
+            for mode in Mode.allCases {
+                let who = members[Seat(session: s, mode: mode)] ?? []
+                let capacity = mode == .inPerson ? session.capacityInPerson : session.capacityRemote
+                if who.count > capacity {
+                    fail(file, nil, subject, "\(plural(who.count, "\(mode.csvName) participant")) for \(plural(capacity, "\(mode.csvName) seat")) (capacity.\(mode.rawValue)): \(ids(who))")
+                }
+            }
+            // 2. Minimum size of a running session.
+            let who = participants[s] ?? []
+            if !who.isEmpty, who.count < session.minSize {
+                fail(file, nil, subject, "the session runs with \(plural(who.count, "participant")), below its minSize of \(session.minSize): \(ids(who))")
+            }
+        }
+
+        // 3. Concurrent sessions of an organisation.
+        for (o, organisation) in instance.organisations.enumerated() {
+            guard let limit = organisation.maxConcurrentSessions else { continue }
+            var byDay: [Day: [Int]] = [:]
+            for s in instance.sessionsByID where instance.sessions[s].organisation == o && participants[s] != nil {
+                for d in instance.sessions[s].days { byDay[d, default: []].append(s) }
+            }
+            for (sessions, dates) in groups(byDay, limit: limit) {
+                fail(file, nil, "organisation \(organisation.id)",
+                     "\(sessions.count) running sessions train on \(dates) (\(list(sessions.map { instance.sessions[$0].id }))), above its maxConcurrentSessions of \(limit)")
+            }
+        }
+
+        // 4. Absent learners of a structure.
+        var absent: [Int: [Day: [Int]]] = [:]
+        for l in learnersByID {
+            guard let seat = seats[l] else { continue }
+            let h = instance.learners[l].structure
+            guard instance.structures[h].maxAbsent != nil else { continue }
+            for d in instance.sessions[seat.session].days { absent[h, default: [:]][d, default: []].append(l) }
+        }
+        for h in absent.keys.sorted(by: { bytesPrecede(instance.structures[$0].id, instance.structures[$1].id) }) {
+            let structure = instance.structures[h]
+            let limit = structure.maxAbsent!
+            for (learners, dates) in groups(absent[h]!, limit: limit) {
+                fail(file, nil, "structure \(structure.id)",
+                     "\(learners.count) of its learners are in training on \(dates) (\(ids(learners))), above its maxAbsent of \(limit)")
+            }
+        }
+    }
+
+    /// Each distinct set of members that exceeds `limit` on some dates, with the dates in words
+    /// (`2027-01-04` or `12 dates from 2027-01-04 to 2027-01-27`), by first date.
+    private func groups(_ byDay: [Day: [Int]], limit: Int) -> [([Int], String)] {
+        var groups: [[Int]: [Day]] = [:]
+        for (d, who) in byDay where who.count > limit { groups[who, default: []].append(d) }
+        let ordered = groups.map { ($0.key, $0.value.sorted()) }.sorted { $0.1[0] < $1.1[0] }
+        return ordered.map { who, days in
+            (who, days.count == 1 ? "\(days[0])" : "\(days.count) dates from \(days[0]) to \(days[days.count - 1])")
+        }
+    }
+
+    /// The objective of SPEC §4 for the decisions read from assignments.csv.
+    func recomputedObjective() -> Double {
+        let w = instance.weights
+        var unassigned = 0, remote = 0, km = 0, waiting = 0
+        var running = Set<Int>()
+        for (l, decision) in decisions {
+            guard case .assigned(let seat) = decision else { unassigned += 1; continue }
+            let learner = instance.learners[l]
+            let session = instance.sessions[seat.session]
+            running.insert(seat.session)
+            if seat.mode == .remote {
+                remote += 1
+            } else if let site = session.site {
+                km += instance.distanceKm(structure: learner.structure, site: site)
+            }
+            if let from = learner.availableFrom { waiting += session.start - from }
+        }
+        return w.unassigned * Double(unassigned) + w.remote * Double(remote) + w.perKm * Double(km)
+            + w.perWaitingDay * Double(waiting) + w.openSession * Double(running.count)
+    }
+}

@@ -1,0 +1,231 @@
+// Checker: the state of one check (the instance, what assignments.csv decides, the violations
+// found so far) and the helpers shared by the per-file checks.
+import PlanDomain
+
+/// A (session, mode) given to a learner.
+struct Seat: Hashable {
+    var session: Int
+    var mode: Mode
+}
+
+/// What assignments.csv decides for a learner.
+enum Decision {
+    case assigned(Seat)
+    case unassigned
+}
+
+/// A CSV file read against its expected header.
+struct Table {
+    var file: String
+    /// Data rows (header excluded) with as many fields as the header.
+    var rows: [CSVRecord]
+    /// Index of each expected column in the rows, when it can be found.
+    var columns: [String: Int]
+
+    func value(_ row: CSVRecord, _ column: String) -> String? {
+        columns[column].map { row.fields[$0] }
+    }
+}
+
+struct Checker {
+    static let missingMessage = "the file is missing"
+
+    static let assignmentsHeader = ["learner", "structure", "path_hours", "status", "organisation", "session", "mode", "site",
+                                    "start", "end", "travel_km", "waiting_days", "reason"]
+    static let timetableHeader = ["date", "learner", "structure", "activity", "session", "organisation", "site", "hours"]
+    static let sessionsHeader = ["session", "organisation", "site", "path_hours", "start", "end", "training_days", "status",
+                                 "in_person", "in_person_capacity", "remote", "remote_capacity"]
+
+    let instance: Instance
+    var violations: [Violation] = []
+    var notes: [String] = []
+    let learnerIndex: [String: Int]
+    let sessionIndex: [String: Int]
+    /// Learner indices sorted by id (UTF-8 bytes).
+    let learnersByID: [Int]
+    /// Decision for each learner index, when assignments.csv gives a usable one.
+    var decisions: [Int: Decision] = [:]
+    /// The assignments.csv line of each learner's (first) row.
+    var decisionLine: [Int: Int] = [:]
+
+    init(instance: Instance) {
+        self.instance = instance
+        var li: [String: Int] = [:]
+        for (k, l) in instance.learners.enumerated() { li[l.id] = k }
+        var si: [String: Int] = [:]
+        for (k, s) in instance.sessions.enumerated() { si[s.id] = k }
+        learnerIndex = li
+        sessionIndex = si
+        learnersByID = instance.learners.indices.sorted { bytesPrecede(instance.learners[$0].id, instance.learners[$1].id) }
+    }
+
+    /// True when every learner of the instance has a usable decision.
+    var decisionsComplete: Bool { decisions.count == instance.learners.count }
+
+    var seats: [Int: Seat] {
+        decisions.compactMapValues { if case .assigned(let s) = $0 { return s } else { return nil } }
+    }
+
+    mutating func run(_ files: [String: [UInt8]]) {
+        let assignments = table("assignments.csv", Self.assignmentsHeader, files["assignments.csv"])
+        if let assignments { checkAssignments(assignments) }
+        checkRules()
+        if !decisionsComplete {
+            notes.append("assignments.csv does not give a valid decision for every learner: the objective and the counts of sessions.csv and summary.json were not compared with it")
+        }
+        if let timetable = table("timetable.csv", Self.timetableHeader, files["timetable.csv"]) { checkTimetable(timetable) }
+        if let sessions = table("sessions.csv", Self.sessionsHeader, files["sessions.csv"]) { checkSessions(sessions) }
+        if let text = text("summary.json", files["summary.json"]) { checkSummary(text) }
+    }
+
+    func report() -> CheckReport {
+        let complete = decisionsComplete
+        return CheckReport(violations: violations, notes: notes, learners: instance.learners.count, assigned: seats.count,
+                           objective: complete ? recomputedObjective() : nil)
+    }
+
+    // MARK: Reporting
+
+    mutating func fail(_ file: String, _ line: Int? = nil, _ subject: String? = nil, _ message: String) {
+        violations.append(Violation(file: file, line: line, subject: subject, message: message))
+    }
+
+    // MARK: Reading files
+
+    /// The file's text, after checking that it exists, is UTF-8 and has no byte-order mark.
+    mutating func text(_ file: String, _ bytes: [UInt8]?) -> [UInt8]? {
+        guard var bytes else {
+            fail(file, nil, nil, Self.missingMessage)
+            return nil
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            fail(file, 1, nil, "the file starts with a UTF-8 byte-order mark; expected plain UTF-8 without one")
+            bytes.removeFirst(3)
+        }
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var line = 1
+            var bad = 1
+            // Find the first line holding an invalid sequence.
+            var start = 0
+            for (k, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
+                if String(validating: bytes[start..<k], as: UTF8.self) == nil { bad = line; break }
+                line += 1
+                start = k + 1
+                bad = line
+            }
+            fail(file, bad, nil, "the file is not valid UTF-8 text")
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        return bytes
+    }
+
+    /// Reads a CSV file, checking its syntax and header; nil when it cannot be read at all.
+    mutating func table(_ file: String, _ header: [String], _ bytes: [UInt8]?) -> Table? {
+        guard let bytes = text(file, bytes) else { return nil }
+        let (records, problems) = CSVReader.parse(bytes)
+        for p in problems { fail(file, p.line, nil, "CSV syntax: \(p.message)") }
+        guard let first = records.first else {
+            fail(file, nil, nil, "the file is empty; expected the header row \(header.joined(separator: ","))")
+            return nil
+        }
+        let found = first.fields
+        if found != header {
+            if found.count != header.count {
+                let missing = header.filter { !found.contains($0) }
+                let extra = found.filter { !header.contains($0) }
+                var detail = ""
+                if !missing.isEmpty { detail += "; missing: \(missing.joined(separator: ", "))" }
+                if !extra.isEmpty { detail += "; unexpected: \(extra.map(shown).joined(separator: ", "))" }
+                fail(file, first.line, nil, "the header has \(found.count) columns, expected \(header.count) (\(header.joined(separator: ",")))\(detail)")
+            } else {
+                for (k, name) in header.enumerated() where found[k] != name {
+                    fail(file, first.line, nil, "header column \(k + 1) is \(shown(found[k])), expected '\(name)'")
+                }
+            }
+        }
+        var columns: [String: Int] = [:]
+        for (k, name) in header.enumerated() {
+            if let at = found.firstIndex(of: name) {
+                columns[name] = at
+            } else if found.count == header.count {
+                columns[name] = k
+            }
+        }
+        var rows: [CSVRecord] = []
+        rows.reserveCapacity(records.count)
+        for r in records.dropFirst() {
+            if r.fields.count == found.count {
+                rows.append(r)
+            } else if r.fields == [""] {
+                fail(file, r.line, nil, "an empty line; expected a row of \(found.count) fields")
+            } else {
+                fail(file, r.line, nil, "the row has \(r.fields.count) fields, expected \(found.count) like the header")
+            }
+        }
+        return Table(file: file, rows: rows, columns: columns)
+    }
+
+    // MARK: Comparing fields
+
+    /// Checks a text field against its expected value (empty string: must be empty).
+    mutating func expect(_ table: Table, _ row: CSVRecord, _ subject: String?, _ column: String, _ expected: String,
+                         _ why: @autoclosure () -> String = "") {
+        guard let found = table.value(row, column), found != expected else { return }
+        let why = why()
+        let suffix = why.isEmpty ? "" : " (\(why))"
+        if expected.isEmpty {
+            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected empty\(suffix)")
+        } else {
+            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected \(expected)\(suffix)")
+        }
+    }
+
+    /// Checks a numeric field: a plain decimal equal to `expected`.
+    mutating func expectNumber(_ table: Table, _ row: CSVRecord, _ subject: String?, _ column: String, _ expected: Double,
+                               _ why: @autoclosure () -> String = "") {
+        guard let found = table.value(row, column) else { return }
+        let why = why()
+        let suffix = why.isEmpty ? "" : " (\(why))"
+        if found == formatNumber(expected) { return }
+        guard let value = plainDecimal(found) else {
+            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected the plain decimal \(formatNumber(expected))\(suffix)")
+            return
+        }
+        if abs(value - expected) > 1e-9 * max(1, abs(expected)) {
+            fail(table.file, row.line, subject, "\(column) is \(found), expected \(formatNumber(expected))\(suffix)")
+        }
+    }
+}
+
+/// Whether `a` comes before `b` by the bytes of their UTF-8 encoding (SPEC §5).
+func bytesPrecede(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
+/// The value of a plain decimal (`7`, `-3`, `3.5`; no sign `+`, no exponent, no spaces), else nil.
+func plainDecimal(_ s: String) -> Double? {
+    var digitsBefore = 0, digitsAfter = 0, dot = false
+    for (k, c) in s.utf8.enumerated() {
+        switch c {
+        case UInt8(ascii: "-") where k == 0: continue
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): if dot { digitsAfter += 1 } else { digitsBefore += 1 }
+        case UInt8(ascii: ".") where !dot: dot = true
+        default: return nil
+        }
+    }
+    guard digitsBefore > 0, !dot || digitsAfter > 0 else { return nil }
+    return Double(s)
+}
+
+/// A found value for a message: quoted, or `empty`.
+func shown(_ s: String) -> String { s.isEmpty ? "empty" : "'\(s)'" }
+
+/// A short list of names: `A, B, C` or `A, B, C and 4 more`.
+func list(_ names: [String], limit: Int = 8) -> String {
+    if names.count <= limit { return names.joined(separator: ", ") }
+    return names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more"
+}
+
+func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? word : plural ?? word + "s")"
+}
