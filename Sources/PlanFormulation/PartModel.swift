@@ -98,13 +98,24 @@ struct PartModel {
             runs[s] = model.addVariable("runs[\(session.id)]", lower: pinned ? 1 : 0, upper: 1,
                                         cost: instance.weights.openSession)
         }
-        // Tight links: a (group, option) count is at most its bound times the session's y.
+        // Tight links, one per (group, session) over both modes: the group's members in the
+        // session are at most min(size, seats) times the session's y. (One row per mode would
+        // let a learner sit half in person, half remote, in a half-open session.)
+        struct GroupSession: Hashable { var group: Int, session: Int }
+        var columns: [GroupSession: [Int]] = [:]
+        var order: [GroupSession] = []
         for (g, k, c) in x {
-            let o = groups[g].options[k]
-            guard let y = runs[o.session] else { continue }
-            let upper = model.variables[c].upper
-            model.addRow("open[\(groupName(g)),\(instance.sessions[o.session].id),\(o.mode.csvName)]",
-                         [(c, 1), (y, -upper)], upper: 0)
+            let key = GroupSession(group: g, session: groups[g].options[k].session)
+            guard runs[key.session] != nil else { continue }
+            if columns[key] == nil { order.append(key) }
+            columns[key, default: []].append(c)
+        }
+        for key in order {
+            let (g, s) = (key.group, key.session)
+            let cols = columns[key]!
+            let session = instance.sessions[s]
+            let upper = Double(min(groups[g].size, session.capacityInPerson + session.capacityRemote))
+            model.addRow("open[\(groupName(g)),\(session.id)]", cols.map { ($0, 1.0) } + [(runs[s]!, -upper)], upper: 0)
         }
     }
 
