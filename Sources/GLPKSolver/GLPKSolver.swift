@@ -63,6 +63,8 @@ public struct GLPKSolver: MILPSolver {
         iocp.mir_cuts = GLP_ON
         iocp.cov_cuts = GLP_ON
         iocp.clq_cuts = GLP_ON
+        // Pseudocost branching: on hard regional instances 17.8 s -> 3.9 s (benchmarks/RESULTS.md).
+        iocp.br_tech = GLP_BR_PCH
         if let limit = options.timeLimit {
             let elapsed = seconds(since: clock)
             iocp.tm_lim = Int32(clamping: Int(max(1, (limit - elapsed) * 1000)))
