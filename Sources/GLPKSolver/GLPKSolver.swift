@@ -51,6 +51,16 @@ public struct GLPKSolver: MILPSolver {
                                 seconds: seconds(since: clock))
         }
 
+        // The better of the caller's start and the heuristic's rounding of the LP relaxation.
+        var start = start
+        if let heuristic = options.heuristic {
+            let relaxation = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer!, Int32($0 + 1)) }
+            if let point = heuristic(relaxation), point.count == model.variables.count, model.violations(of: point).isEmpty,
+               start.map({ model.objective(of: point) < model.objective(of: $0) }) ?? true {
+                start = point
+            }
+        }
+
         // Branch-and-cut, fed the starting point at its first heuristic call.
         let context = CallbackContext(start: start.map { [0] + $0 }, lpBound: lpBound)
         var iocp = glp_iocp()

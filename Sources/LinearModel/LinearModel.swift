@@ -176,6 +176,9 @@ public struct SolveOptions: Sendable {
     public var relativeGap: Double = 0
     /// Show the solver's own log on stderr.
     public var verbose: Bool = false
+    /// A primal heuristic: given the LP relaxation's values, a feasible point (or nil). The
+    /// solver starts from the better of it and the caller's starting point.
+    public var heuristic: (@Sendable ([Double]) -> [Double]?)?
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap

@@ -6,8 +6,10 @@ import PlanDomain
 extension PartModel {
     /// Seats members greedily, cheapest (group, option) first, within capacities, maxAbsent and
     /// concurrency limits; then closes sessions below their minimum size and refills open ones.
+    /// With `guide`, a solution of the LP relaxation, sessions whose "runs" value is below one half
+    /// stay closed and the counts the LP gives are seated first (LP rounding).
     /// Returns nil when the result breaks a row (pins that need more than greed can give).
-    func greedyStart() -> [Double]? {
+    func greedyStart(guide lp: [Double]? = nil) -> [Double]? {
         var values = [Double](repeating: 0, count: model.variables.count)
         var used: [Option: Int] = [:]
         var assigned: [Int: Int] = [:]
@@ -62,6 +64,14 @@ extension PartModel {
                 let ca = model.variables[a.column].cost, cb = model.variables[b.column].cost
                 return ca != cb ? ca < cb : a.column < b.column
             }
+        if let lp {
+            for (s, y) in runs where lp[y] < 0.5 { closed.insert(s) }
+            let guided = candidates.filter { lp[$0.column] >= 0.5 }.sorted { lp[$0.column] > lp[$1.column] }
+            for (g, k, c) in guided {
+                let n = min(room(g, k, c, mayOpen: true), Int(lp[c].rounded()))
+                if n > 0 { seat(g, k, c, n) }
+            }
+        }
         for (g, k, c) in candidates {
             let n = room(g, k, c, mayOpen: true)
             if n > 0 { seat(g, k, c, n) }

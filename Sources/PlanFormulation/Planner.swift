@@ -113,6 +113,7 @@ public enum Planner {
             while let k = results.next() {
                 let pm = models[order[k]]
                 var solveOptions = SolveOptions(relativeGap: options.relativeGap, verbose: options.verbose)
+                solveOptions.heuristic = { pm.greedyStart(guide: $0) }
                 if let limit = options.timeLimit {
                     solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
                 }
