@@ -85,6 +85,7 @@ def main():
     ap.add_argument("--highs", action="store_true", help="also solve the per-learner model with HiGHS")
     ap.add_argument("--highs-time-limit", type=float, default=600)
     ap.add_argument("--check", action="store_true", help="fail when an objective differs from expected.json")
+    ap.add_argument("--time-limit", type=float, default=None, help="passed to plan solve (seconds)")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--plan", default=os.path.join(ROOT, ".build", "release", "plan"))
     args = ap.parse_args()
@@ -103,7 +104,8 @@ def main():
         runs = []
         for k in range(args.repeat):
             out_dir = os.path.join(work, f"{scale}-plan-{k}")
-            seconds, rss, out, rc = run_measured([args.plan, "solve", inst, "--out", out_dir])
+            limit = ["--time-limit", str(args.time_limit)] if args.time_limit else []
+            seconds, rss, out, rc = run_measured([args.plan, "solve", inst, "--out", out_dir] + limit)
             if rc != 0:
                 failures.append(f"{scale}: plan solve exited {rc}")
                 break
