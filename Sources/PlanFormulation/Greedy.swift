@@ -77,12 +77,18 @@ extension PartModel {
             if n > 0 { seat(g, k, c, n) }
         }
         // Close the sessions that did not reach their minimum size (unless pinned), then refill.
-        for s in part.sessions {
+        var columnsOf: [Int: [(Int, Int, Int)]] = [:]
+        var pinnedSessions = Set<Int>()
+        for (g, k, c) in x {
+            let s = groups[g].options[k].session
+            columnsOf[s, default: []].append((g, k, c))
+            if groups[g].pinned { pinnedSessions.insert(s) }
+        }
+        for s in part.sessions where !pinnedSessions.contains(s) {
             let p = participants[s, default: 0]
             guard p > 0, p < max(instance.sessions[s].minSize, 1) else { continue }
-            if x.contains(where: { groups[$0.group].pinned && groups[$0.group].options[$0.option].session == s }) { continue }
             closed.insert(s)
-            for (g, k, c) in x where groups[g].options[k].session == s && values[c] > 0 {
+            for (g, k, c) in columnsOf[s] ?? [] where values[c] > 0 {
                 seat(g, k, c, -Int(values[c]))
             }
         }

@@ -92,10 +92,10 @@ struct PartModel {
 
     /// A session runs (y = 1) when any seat of it is taken; a running session costs openSession.
     private mutating func addRunColumns() {
+        let pinnedSessions = Set(x.filter { groups[$0.group].pinned }.map { groups[$0.group].options[$0.option].session })
         for s in part.sessions where needsRunColumn(s) {
             let session = instance.sessions[s]
-            let pinned = x.contains { groups[$0.group].pinned && groups[$0.group].options[$0.option].session == s }
-            runs[s] = model.addVariable("runs[\(session.id)]", lower: pinned ? 1 : 0, upper: 1,
+            runs[s] = model.addVariable("runs[\(session.id)]", lower: pinnedSessions.contains(s) ? 1 : 0, upper: 1,
                                         cost: instance.weights.openSession)
         }
         // Tight links, one per (group, session) over both modes: the group's members in the

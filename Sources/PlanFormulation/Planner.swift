@@ -119,6 +119,9 @@ public enum Planner {
                 }
                 let outcome = Result {
                     let first = try solver.solve(pm.model, options: solveOptions, start: pm.greedyStart())
+                    if let limit = options.timeLimit {
+                        solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
+                    }
                     return try pm.integralCounts(first, solver: solver, options: solveOptions)
                 }
                 results.store(outcome, at: order[k])

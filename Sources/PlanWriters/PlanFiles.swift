@@ -111,9 +111,9 @@ public enum PlanFiles {
     public static func writeSummary<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, to output: inout O) {
         let s = Summary(instance, plan)
         var fields: [(String, String)] = []
-        if let name = instance.name { fields.append(("name", jsonString(name))) }
+        if let name = instance.name { fields.append(("name", jsonStringLiteral(name))) }
         fields += [
-            ("status", jsonString(s.status.rawValue)),
+            ("status", jsonStringLiteral(s.status.rawValue)),
             ("objective", formatNumber(s.objective)),
             ("bound", formatNumber(s.bound)),
             ("gap", formatNumber(s.gap)),
@@ -141,26 +141,4 @@ public enum PlanFiles {
     static func learnersByID(_ instance: Instance) -> [Int] {
         instance.learners.indices.sorted { precedesByBytes(instance.learners[$0].id, instance.learners[$1].id) }
     }
-}
-
-/// A JSON string literal.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if u.value < 0x20 {
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-    }
-    return out + "\""
 }

@@ -109,6 +109,9 @@ struct Solve: ParsableCommand {
     @ArgumentParser.Option(help: "Independent parts solved at once (default: the number of cores).")
     var threads: Int?
 
+    @Flag(name: .customLong("integer-counts"), help: .hidden)
+    var integerCounts = false
+
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
@@ -134,6 +137,7 @@ struct Solve: ParsableCommand {
         }
         var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose, formulation: formulation)
         if let threads { options.threads = threads }
+        options.continuousCounts = !integerCounts
         let result: (plan: Plan, statistics: ModelStatistics)
         do {
             result = try Planner.solveWithStatistics(instance, options: options)

@@ -71,3 +71,14 @@ enum Repository {
         #expect(formatNumber(value) == expected)
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test(arguments: [("Bretagne", "\"Bretagne\""), ("a\"b", "\"a\\\"b\""), ("back\\slash", "\"back\\\\slash\""),
+                      ("line\nbreak\t", "\"line\\nbreak\\t\""), ("\u{1}", "\"\\u0001\""), ("Vitré", "\"Vitré\"")])
+    func stringLiteralsAreEscaped(text: String, expected: String) throws {
+        #expect(jsonStringLiteral(text) == expected)
+        // And they parse back to the same text.
+        guard case .string(let back) = try JSONParser.parse(Array(expected.utf8)).value else { Issue.record("not a string"); return }
+        #expect(back == text)
+    }
+}
