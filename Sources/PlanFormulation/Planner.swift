@@ -72,8 +72,6 @@ public struct ModelStatistics: Sendable {
     public var nonzeros = 0
     /// Seconds spent grouping, splitting and building the models.
     public var buildSeconds = 0.0
-    /// Seconds spent in the solver (all parts, wall clock).
-    public var searchSeconds = 0.0
 }
 
 public enum Planner {
@@ -128,7 +126,6 @@ public enum Planner {
             }
         }
 
-        stats.searchSeconds = seconds(since: clock) - stats.buildSeconds
         var assignments = [Option?](repeating: nil, count: instance.learners.count)
         var bound = instance.weights.unassigned * Double(withoutOptions.count)
         var modelObjective = bound
