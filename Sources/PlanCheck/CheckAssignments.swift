@@ -9,24 +9,8 @@ extension Checker {
             fail(file, 1, nil, "without a learner and a status column, no row can be read")
             return
         }
-        var firstLine: [String: Int] = [:]
-        var previous: String?
-        for row in t.rows {
-            guard let id = t.value(row, "learner") else { break }
-            let subject = "learner \(id)"
-            if let p = previous, p != id, !bytesPrecede(p, id) {
-                fail(file, row.line, subject, "rows are not sorted by learner id: \(id) comes after \(p)")
-            }
-            previous = id
-            if let first = firstLine[id] {
-                fail(file, row.line, subject, "a second row for the learner (the first is line \(first)); expected exactly one row per learner")
-                continue
-            }
-            firstLine[id] = row.line
-            guard let l = learnerIndex[id] else {
-                fail(file, row.line, subject, "the learner is not in the instance")
-                continue
-            }
+        for (row, l, subject) in keyedRows(t, key: "learner", index: learnerIndex,
+                                           expected: learnersByID.map { instance.learners[$0].id }) {
             decisionLine[l] = row.line
             let learner = instance.learners[l]
             expect(t, row, subject, "structure", instance.structures[learner.structure].id, "the learner's structure in the instance")
@@ -49,9 +33,6 @@ extension Checker {
             case nil:
                 break
             }
-        }
-        for l in learnersByID where firstLine[instance.learners[l].id] == nil {
-            fail(file, nil, "learner \(instance.learners[l].id)", "no row for this learner of the instance; expected exactly one row per learner")
         }
     }
 

@@ -14,24 +14,8 @@ extension Checker {
         for seat in seats.values {
             if seat.mode == .inPerson { inPerson[seat.session, default: 0] += 1 } else { remote[seat.session, default: 0] += 1 }
         }
-        var firstLine: [String: Int] = [:]
-        var previous: String?
-        for row in t.rows {
-            guard let id = t.value(row, "session") else { break }
-            let subject = "session \(id)"
-            if let p = previous, p != id, !bytesPrecede(p, id) {
-                fail(file, row.line, subject, "rows are not sorted by session id: \(id) comes after \(p)")
-            }
-            previous = id
-            if let first = firstLine[id] {
-                fail(file, row.line, subject, "a second row for the session (the first is line \(first)); expected exactly one row per session")
-                continue
-            }
-            firstLine[id] = row.line
-            guard let s = sessionIndex[id] else {
-                fail(file, row.line, subject, "the session is not in the instance")
-                continue
-            }
+        for (row, s, subject) in keyedRows(t, key: "session", index: sessionIndex,
+                                           expected: instance.sessionsByID.map { instance.sessions[$0].id }) {
             let session = instance.sessions[s]
             expect(t, row, subject, "organisation", instance.organisations[session.organisation].id, "the session's organisation in the instance")
             expect(t, row, subject, "site", session.site.map { instance.sites[$0].id } ?? "",
@@ -51,9 +35,6 @@ extension Checker {
             } else if let status = t.value(row, "status"), status != "runs", status != "cancelled" {
                 fail(file, row.line, subject, "status is \(shown(status)), expected 'runs' or 'cancelled'")
             }
-        }
-        for s in instance.sessionsByID where firstLine[instance.sessions[s].id] == nil {
-            fail(file, nil, "session \(instance.sessions[s].id)", "no row for this session of the instance; expected exactly one row per session")
         }
     }
 }

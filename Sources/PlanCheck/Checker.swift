@@ -86,6 +86,39 @@ struct Checker {
 
     // MARK: Reporting
 
+    /// The rows of a file keyed by an id column (`learner`, `session`): they must be sorted by the
+    /// bytes of their ids, one per id, for ids of the instance, and cover `expected` ids. Returns
+    /// each first row with its instance index; reports everything else.
+    mutating func keyedRows(_ t: Table, key: String, index: [String: Int], expected: [String])
+        -> [(row: CSVRecord, index: Int, subject: String)]
+    {
+        var out: [(row: CSVRecord, index: Int, subject: String)] = []
+        var firstLine: [String: Int] = [:]
+        var previous: String?
+        for row in t.rows {
+            guard let id = t.value(row, key) else { break }
+            let subject = "\(key) \(id)"
+            if let p = previous, p != id, !bytesPrecede(p, id) {
+                fail(t.file, row.line, subject, "rows are not sorted by \(key) id: \(id) comes after \(p)")
+            }
+            previous = id
+            if let first = firstLine[id] {
+                fail(t.file, row.line, subject, "a second row for the \(key) (the first is line \(first)); expected exactly one row per \(key)")
+                continue
+            }
+            firstLine[id] = row.line
+            guard let k = index[id] else {
+                fail(t.file, row.line, subject, "the \(key) is not in the instance")
+                continue
+            }
+            out.append((row, k, subject))
+        }
+        for id in expected where firstLine[id] == nil {
+            fail(t.file, nil, "\(key) \(id)", "no row for this \(key) of the instance; expected exactly one row per \(key)")
+        }
+        return out
+    }
+
     mutating func fail(_ file: String, _ line: Int? = nil, _ subject: String? = nil, _ message: String) {
         violations.append(Violation(file: file, line: line, subject: subject, message: message))
     }
