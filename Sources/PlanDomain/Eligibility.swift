@@ -77,7 +77,7 @@ extension Instance {
     /// The options of learner `l`, sorted by session id then mode (in person first).
     public func eligibleOptions(learner l: Int) -> [Option] {
         var out: [Option] = []
-        for s in sessionsByID {
+        for s in sessionsByPath[learners[l].path] ?? [] {
             for m in Mode.allCases where ineligibility(learner: l, session: s, mode: m) == nil {
                 out.append(Option(session: s, mode: m))
             }

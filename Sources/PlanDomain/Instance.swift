@@ -119,7 +119,13 @@ public struct Instance: Sendable {
     public var structures: [Structure]
     public var learners: [Learner]
     /// Session indices sorted by id (bytes of UTF-8).
-    public var sessionsByID: [Int] = []
+    public var sessionsByID: [Int] = [] {
+        didSet {
+            sessionsByPath = Dictionary(grouping: sessionsByID) { sessions[$0].path }
+        }
+    }
+    /// Session indices of each path, sorted by id: the only sessions a learner of that path may join.
+    public private(set) var sessionsByPath: [Int: [Int]] = [:]
 
     /// The travel limit in km that applies to a learner (nil: none), per SPEC §2.3.
     public func travelLimit(of learner: Learner) -> Double? {
