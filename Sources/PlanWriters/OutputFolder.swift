@@ -10,7 +10,8 @@ public struct OutputError: Error, CustomStringConvertible {
 public enum OutputFolder {
     /// Files `plan` may have written into a plan folder; a folder holding anything else is not
     /// replaced (nothing of the planner's is lost).
-    public static let ownFiles: Set<String> = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json"]
+    public static let ownFiles: Set<String> = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json",
+                                               "rosters.csv", "invitations.csv"]
 
     /// Writes `files` into `folder`, replacing an earlier plan folder there.
     public static func write(_ files: [(name: String, contents: String)], to folder: URL) throws {

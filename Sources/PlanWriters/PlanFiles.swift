@@ -4,8 +4,9 @@ import PlanDomain
 
 public enum PlanFiles {
     /// `assignments.csv`: one row per learner, sorted by learner id.
-    public static func writeAssignments<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, to output: inout O) {
-        var csv = CSVWriter(output: "")
+    public static func writeAssignments<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
+                                                      to output: inout O) {
+        var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(["learner", "structure", "path_hours", "status", "organisation", "session", "mode", "site", "start", "end",
                  "travel_km", "waiting_days", "reason"])
         for l in learnersByID(instance) {
@@ -27,8 +28,9 @@ public enum PlanFiles {
     }
 
     /// `timetable.csv`: one row per assigned learner per workday from its session's start to its end.
-    public static func writeTimetable<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, to output: inout O) {
-        var csv = CSVWriter(output: "")
+    public static func writeTimetable<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
+                                                      to output: inout O) {
+        var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(["date", "learner", "structure", "activity", "session", "organisation", "site", "hours"])
         var workdays: [Int: [Day]] = [:]
         for l in learnersByID(instance) {
@@ -44,7 +46,7 @@ public enum PlanFiles {
                 if next < session.days.count, session.days[next] == d {
                     csv.row([d.description, learner.id, instance.structures[learner.structure].id,
                              a.mode == .inPerson ? "training_in_person" : "training_remote", session.id, org,
-                             a.mode == .inPerson ? site : "", formatNumber(session.hours[next])])
+                             a.mode == .inPerson ? site : "", dialect.number(session.hours[next])])
                     next += 1
                 } else {
                     csv.row([d.description, learner.id, instance.structures[learner.structure].id, "alternation", session.id,
@@ -58,8 +60,9 @@ public enum PlanFiles {
     }
 
     /// `sessions.csv`: one row per session, sorted by session id.
-    public static func writeSessions<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, to output: inout O) {
-        var csv = CSVWriter(output: "")
+    public static func writeSessions<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
+                                                      to output: inout O) {
+        var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(["session", "organisation", "site", "path_hours", "start", "end", "training_days", "status", "in_person",
                  "in_person_capacity", "remote", "remote_capacity"])
         var count: [Option: Int] = [:]
@@ -128,17 +131,81 @@ public enum PlanFiles {
         output.write("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}\n")
     }
 
-    /// All four files by name, as bytes.
-    public static func render(_ instance: Instance, _ plan: Plan) -> [(name: String, contents: String)] {
-        var a = "", t = "", s = "", j = ""
-        writeAssignments(instance, plan, to: &a)
-        writeTimetable(instance, plan, to: &t)
-        writeSessions(instance, plan, to: &s)
+    /// `rosters.csv`: one row per participant of each running session, sorted by session id then
+    /// learner id, so that organisations can send notices and cohorts designate their referent.
+    public static func writeRosters<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
+                                                         to output: inout O) {
+        var csv = CSVWriter(output: "", dialect: dialect)
+        csv.row(["session", "organisation", "site", "start", "end", "learner", "structure", "mode"])
+        var bySession: [Int: [Int]] = [:]
+        for l in learnersByID(instance) {
+            if let a = plan.assignments[l] { bySession[a.session, default: []].append(l) }
+        }
+        for s in instance.sessionsByID {
+            let session = instance.sessions[s]
+            for l in bySession[s] ?? [] {
+                let mode = plan.assignments[l]!.mode
+                csv.row([session.id, instance.organisations[session.organisation].id,
+                         mode == .inPerson ? session.site.map { instance.sites[$0].id } ?? "" : "",
+                         session.start.description, session.end.description, instance.learners[l].id,
+                         instance.structures[instance.learners[l].structure].id, mode.csvName])
+            }
+        }
+        output.write(csv.output)
+    }
+
+    /// `invitations.csv`: one row per structure and session its learners start, sorted by structure
+    /// id, date and session id: the organisation invites the structure's manager to its
+    /// presentation of the course on the session's first day, at its site (or remotely).
+    public static func writeInvitations<O: TextOutputStream>(_ instance: Instance, _ plan: Plan,
+                                                             dialect: CSVDialect = .rfc4180, to output: inout O) {
+        var csv = CSVWriter(output: "", dialect: dialect)
+        csv.row(["structure", "structure_name", "organisation", "session", "date", "site", "site_name", "learners"])
+        var learners: [InvitationKey: [String]] = [:]
+        for l in learnersByID(instance) {
+            guard let a = plan.assignments[l] else { continue }
+            learners[InvitationKey(structure: instance.learners[l].structure, session: a.session), default: []].append(instance.learners[l].id)
+        }
+        let keys = learners.keys.sorted { a, b in
+            let ha = instance.structures[a.structure].id, hb = instance.structures[b.structure].id
+            if ha != hb { return precedesByBytes(ha, hb) }
+            let da = instance.sessions[a.session].start, db = instance.sessions[b.session].start
+            if da != db { return da < db }
+            return precedesByBytes(instance.sessions[a.session].id, instance.sessions[b.session].id)
+        }
+        for key in keys {
+            let structure = instance.structures[key.structure]
+            let session = instance.sessions[key.session]
+            let site = session.site.map { instance.sites[$0] }
+            csv.row([structure.id, structure.name ?? "", instance.organisations[session.organisation].id, session.id,
+                     session.start.description, site?.id ?? "", site.map { $0.name ?? $0.id } ?? "remote",
+                     learners[key]!.joined(separator: " ")])
+        }
+        output.write(csv.output)
+    }
+
+    /// Every file of a plan folder by name: the four of SPEC §5, then rosters and invitations.
+    public static func render(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180)
+        -> [(name: String, contents: String)]
+    {
+        var a = "", t = "", s = "", j = "", r = "", i = ""
+        writeAssignments(instance, plan, dialect: dialect, to: &a)
+        writeTimetable(instance, plan, dialect: dialect, to: &t)
+        writeSessions(instance, plan, dialect: dialect, to: &s)
         writeSummary(instance, plan, to: &j)
-        return [("assignments.csv", a), ("timetable.csv", t), ("sessions.csv", s), ("summary.json", j)]
+        writeRosters(instance, plan, dialect: dialect, to: &r)
+        writeInvitations(instance, plan, dialect: dialect, to: &i)
+        return [("assignments.csv", a), ("timetable.csv", t), ("sessions.csv", s), ("summary.json", j),
+                ("rosters.csv", r), ("invitations.csv", i)]
     }
 
     static func learnersByID(_ instance: Instance) -> [Int] {
         instance.learners.indices.sorted { precedesByBytes(instance.learners[$0].id, instance.learners[$1].id) }
     }
+}
+
+/// A structure and a session its learners start.
+private struct InvitationKey: Hashable {
+    var structure: Int
+    var session: Int
 }

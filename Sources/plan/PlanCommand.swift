@@ -76,8 +76,8 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve an instance and write the plan.",
         discussion: """
-            Writes assignments.csv, timetable.csv, sessions.csv and summary.json into the output folder,
-            all or nothing. Example:
+            Writes assignments.csv, timetable.csv, sessions.csv and summary.json (SPEC 5), rosters.csv and
+            invitations.csv into the output folder, all or nothing. Example:
 
               plan solve instances/bretagne.json --out plans/bretagne --time-limit 60
             """)
@@ -96,6 +96,9 @@ struct Solve: ParsableCommand {
 
     @Flag(help: "Show GLPK's log on stderr.")
     var verbose = false
+
+    @ArgumentParser.Option(help: "CSV dialect: rfc4180 (commas) or excel-fr (semicolons, decimal commas, a byte-order mark, for French Excel).")
+    var csv: CSVDialect = .rfc4180
 
     @ArgumentParser.Option(help: "The model: aggregated (interchangeable learners merged, independent parts apart) or per-learner (one binary per learner, session and mode; a reference).")
     var formulation: Formulation = .aggregated
@@ -151,7 +154,7 @@ struct Solve: ParsableCommand {
         }
         let writeStart = ContinuousClock.now
         do {
-            try OutputFolder.write(PlanFiles.render(instance, result.plan), to: folder)
+            try OutputFolder.write(PlanFiles.render(instance, result.plan, dialect: csv), to: folder)
         } catch {
             printError("plan: \(error)")
             throw Exit.failure
@@ -176,6 +179,7 @@ func defaultFolder(for instancePath: String) -> String {
 }
 
 extension Formulation: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 
 func seconds(since start: ContinuousClock.Instant) -> Double {
     let d = ContinuousClock.now - start

@@ -71,6 +71,19 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a", "b"])
     }
 
+    @Test func excelFrenchDialectAndTheExtraFiles() throws {
+        let dir = try scratchFolder("excel")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try PlanRun(["solve", tiny, "--out", dir.path + "/p", "--csv", "excel-fr"])
+        #expect(run.status == 0)
+        let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("p/assignments.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("learner;structure;".utf8)))
+        for name in ["rosters.csv", "invitations.csv"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("p/\(name)").path))
+        }
+        #expect(try PlanRun(["solve", tiny, "--out", dir.path + "/q", "--csv", "excel"]).status == 64)
+    }
+
     @Test func solveDefaultsToPlansSlashInstanceName() throws {
         let dir = try scratchFolder("default")
         defer { try? FileManager.default.removeItem(at: dir) }

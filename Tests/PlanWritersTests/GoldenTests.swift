@@ -27,19 +27,23 @@ enum Repository {
             .map { $0.contains("\"solveSeconds\"") ? "  \"solveSeconds\": 0" : String($0) }.joined(separator: "\n")
     }
 
-    @Test(arguments: ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json"])
-    func tinyPlanMatchesTheGoldenFile(name: String) throws {
+    static let files = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json", "rosters.csv", "invitations.csv"]
+
+    @Test(arguments: files.map { ($0, CSVDialect.rfc4180) } + files.filter { $0.hasSuffix(".csv") }.map { ($0, CSVDialect.excelFR) })
+    func tinyPlanMatchesTheGoldenFile(name: String, dialect: CSVDialect) throws {
         let instance = try Repository.instance("tiny")
         let plan = try Planner.solve(instance)
-        let rendered = PlanFiles.render(instance, plan).first { $0.name == name }!
+        let rendered = PlanFiles.render(instance, plan, dialect: dialect).first { $0.name == name }!
         let actual = Self.stable(name, rendered.contents)
-        let url = Self.folder.appendingPathComponent(name)
+        let folder = dialect == .rfc4180 ? Self.folder : Self.folder.appendingPathComponent("excel-fr")
+        let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["PLAN_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
         }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected)
+        // Bytes, not String(contentsOf:), which would drop a byte-order mark.
+        let expected = try Data(contentsOf: url)
+        #expect(Data(actual.utf8) == expected, "\(name) (\(dialect.rawValue)) differs from its golden file")
     }
 
     /// The hand-derived optimum of tiny.json (see README): L-1 and L-2 in person at Rennes (0 km,
@@ -69,6 +73,15 @@ enum Repository {
     @Test(arguments: [(7.0, "7"), (3.5, "3.5"), (1000.0, "1000"), (0.25, "0.25"), (1e15, "1000000000000000"), (-0.0, "0"), (2.0 / 3.0, "0.666666667")])
     func numbersArePlainDecimals(value: Double, expected: String) {
         #expect(formatNumber(value) == expected)
+    }
+}
+
+@Suite struct DialectTests {
+    @Test func excelFrenchUsesSemicolonsDecimalCommasAndAByteOrderMark() {
+        var csv = CSVWriter(output: "", dialect: .excelFR)
+        csv.row(["Médiathèque; Vitré", CSVDialect.excelFR.number(3.5)])
+        #expect(csv.output == "\u{FEFF}\"Médiathèque; Vitré\";3,5\r\n")
+        #expect(CSVDialect.rfc4180.number(3.5) == "3.5")
     }
 }
 
