@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Domain: instance decoding and validation, calendars, distances, eligibility, plans. No solver.
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "PlanFormulation", dependencies: ["PlanDomain", "LinearModel", "GLPKSolver"]),
 
         // CSV and JSON writers for plans.
-        .target(name: "PlanWriters", dependencies: ["PlanDomain"]),
+        .target(name: "PlanWriters", dependencies: ["PlanDomain", .product(name: "Plot", package: "Plot")]),
 
         // Synthetic instances with real French geography (`plan generate`).
         .target(name: "PlanGenerator", dependencies: ["PlanDomain"]),
