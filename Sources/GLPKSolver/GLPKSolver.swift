@@ -62,7 +62,8 @@ public struct GLPKSolver: MILPSolver {
         }
 
         // Branch-and-cut, fed the starting point at its first heuristic call.
-        let context = CallbackContext(start: start.map { [0] + $0 }, lpBound: lpBound)
+        let context = CallbackContext(start: start.map { [0] + $0 }, lpBound: lpBound, options: options)
+        options.progress?(start.map { model.objective(of: $0) }, lpBound)
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
         iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
@@ -136,9 +137,13 @@ private func seconds(since start: ContinuousClock.Instant) -> Double {
 private final class CallbackContext {
     var start: [Double]?
     var bound: Double
-    init(start: [Double]?, lpBound: Double) {
+    let options: SolveOptions
+    private var lastReport = ContinuousClock.now
+
+    init(start: [Double]?, lpBound: Double, options: SolveOptions) {
         self.start = start
         self.bound = lpBound
+        self.options = options
     }
 
     func handle(_ tree: OpaquePointer) {
@@ -154,6 +159,15 @@ private final class CallbackContext {
         let best = glp_ios_best_node(tree)
         if best != 0 {
             bound = max(bound, glp_ios_node_bound(tree, best))
+        }
+        if options.shouldStop?() == true {
+            glp_ios_terminate(tree)
+        }
+        if let progress = options.progress, ContinuousClock.now - lastReport > .milliseconds(200) {
+            lastReport = ContinuousClock.now
+            let p = glp_ios_get_prob(tree)
+            let incumbent = glp_mip_status(p) == GLP_FEAS || glp_mip_status(p) == GLP_OPT ? glp_mip_obj_val(p) : nil
+            progress(incumbent, bound)
         }
     }
 }

@@ -179,6 +179,10 @@ public struct SolveOptions: Sendable {
     /// A primal heuristic: given the LP relaxation's values, a feasible point (or nil). The
     /// solver starts from the better of it and the caller's starting point.
     public var heuristic: (@Sendable ([Double]) -> [Double]?)?
+    /// Asked now and then during the search; true stops it (status `interrupted`, best point kept).
+    public var shouldStop: (@Sendable () -> Bool)?
+    /// Told now and then of the best objective found so far (nil: none yet) and the bound.
+    public var progress: (@Sendable (_ incumbent: Double?, _ bound: Double) -> Void)?
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap

@@ -72,6 +72,34 @@ private struct Members {
     func has(_ key: String) -> Bool { map[key] != nil }
 }
 
+/// The keys each object of an instance file may have (SPEC §2), by the object's place in the file:
+/// `$` is the document, `sessions[]` any session, `sessions[].capacity` a session's capacity.
+/// The decoder rejects any other key; `schema/instance.schema.json` lists the same keys (SchemaTests).
+public enum InstanceKeys {
+    public static let all: [String: [String]] = [
+        "$": ["name", "paths", "calendar", "weights", "defaults", "organisations", "sites", "sessions", "structures",
+              "learners"],
+        "calendar": ["workdays", "holidays", "closures"],
+        "weights": ["unassigned", "remote", "perKm", "perWaitingDay", "openSession"],
+        "defaults": ["maxTravelKm", "hoursPerDay", "trainingWeekdays"],
+        "organisations[]": ["id", "name", "territories", "maxConcurrentSessions", "closures"],
+        "sites[]": ["id", "organisation", "name", "lat", "lon"],
+        "sessions[]": ["id", "organisation", "site", "path", "start", "weekdays", "hoursPerDay", "days", "capacity",
+                       "minSize"],
+        "sessions[].capacity": ["inPerson", "remote"],
+        "structures[]": ["id", "name", "territory", "lat", "lon", "maxTravelKm", "alternationDays", "maxAbsent"],
+        "learners[]": ["id", "name", "structure", "path", "availableFrom", "startBy", "finishBy", "mode", "maxTravelKm",
+                       "assigned"],
+        "learners[].assigned": ["session", "mode"],
+    ]
+
+    /// The keys of one object kind; a missing entry is a programming error.
+    static func of(_ kind: String) -> [String] {
+        guard let keys = all[kind] else { preconditionFailure("no key list for \(kind)") }
+        return keys
+    }
+}
+
 struct InstanceDecoder {
     var issues: [InstanceIssue] = []
 
@@ -216,8 +244,7 @@ struct InstanceDecoder {
 
     // MARK: - The document
 
-    static let topKeys = ["name", "paths", "calendar", "weights", "defaults", "organisations", "sites", "sessions",
-                          "structures", "learners"]
+    static let topKeys = InstanceKeys.of("$")
 
     mutating func instance(_ root: JSONNode) -> Instance? {
         guard case .object = root.value else {
@@ -241,7 +268,7 @@ struct InstanceDecoder {
 
         // Calendar.
         var calendar = WorkCalendar(workdays: [.mon, .tue, .wed, .thu, .fri], holidays: .france, closures: [])
-        if let f = top["calendar"], let c = object(f.node, f.path, keys: ["workdays", "holidays", "closures"], what: "the calendar") {
+        if let f = top["calendar"], let c = object(f.node, f.path, keys: InstanceKeys.of("calendar"), what: "the calendar") {
             if let w = weekdays(c["workdays"]) { calendar.workdays = Set(w) }
             if let h = c["holidays"] {
                 switch h.node.value {
@@ -256,7 +283,7 @@ struct InstanceDecoder {
 
         // Weights.
         var weights = Weights()
-        if let f = top["weights"], let w = object(f.node, f.path, keys: ["unassigned", "remote", "perKm", "perWaitingDay", "openSession"], what: "the weights") {
+        if let f = top["weights"], let w = object(f.node, f.path, keys: InstanceKeys.of("weights"), what: "the weights") {
             let what = "a finite number >= 0"
             if let v = number(w["unassigned"], what, min: 0) { weights.unassigned = v }
             if let v = number(w["remote"], what, min: 0) { weights.remote = v }
@@ -269,7 +296,7 @@ struct InstanceDecoder {
         var maxTravel: Double? = 100
         var hoursPerDay = 7.0
         var trainingWeekdays: [Weekday] = [.mon, .tue, .wed, .thu]
-        if let f = top["defaults"], let d = object(f.node, f.path, keys: ["maxTravelKm", "hoursPerDay", "trainingWeekdays"], what: "the defaults") {
+        if let f = top["defaults"], let d = object(f.node, f.path, keys: InstanceKeys.of("defaults"), what: "the defaults") {
             if d.has("maxTravelKm") {
                 maxTravel = d["maxTravelKm"] == nil ? nil : number(d["maxTravelKm"], "a distance in km >= 0, or null for no limit", min: 0)
             }
@@ -287,7 +314,7 @@ struct InstanceDecoder {
         var organisations: [Organisation?] = []
         var orgIDs: [(String?, Field?)] = []
         for f in orgFields ?? [] {
-            guard let o = object(f.node, f.path, keys: ["id", "name", "territories", "maxConcurrentSessions", "closures"], what: "an organisation") else {
+            guard let o = object(f.node, f.path, keys: InstanceKeys.of("organisations[]"), what: "an organisation") else {
                 organisations.append(nil); orgIDs.append((nil, nil)); continue
             }
             let oid = id(required(o, "id", "a non-empty id string"))
@@ -313,7 +340,7 @@ struct InstanceDecoder {
         var sites: [Site?] = []
         var siteIDs: [(String?, Field?)] = []
         for f in siteFields ?? [] {
-            guard let o = object(f.node, f.path, keys: ["id", "organisation", "name", "lat", "lon"], what: "a site") else {
+            guard let o = object(f.node, f.path, keys: InstanceKeys.of("sites[]"), what: "a site") else {
                 sites.append(nil); siteIDs.append((nil, nil)); continue
             }
             let sid = id(required(o, "id", "a non-empty id string"))
@@ -334,8 +361,7 @@ struct InstanceDecoder {
         var sessions: [Session?] = []
         var sessionIDs: [(String?, Field?)] = []
         for f in sessionFields ?? [] {
-            guard let o = object(f.node, f.path, keys: ["id", "organisation", "site", "path", "start", "weekdays", "hoursPerDay",
-                                                        "days", "capacity", "minSize"], what: "a session") else {
+            guard let o = object(f.node, f.path, keys: InstanceKeys.of("sessions[]"), what: "a session") else {
                 sessions.append(nil); sessionIDs.append((nil, nil)); continue
             }
             let sid = id(required(o, "id", "a non-empty id string"))
@@ -350,8 +376,7 @@ struct InstanceDecoder {
         var structures: [Structure?] = []
         var structureIDs: [(String?, Field?)] = []
         for f in structureFields ?? [] {
-            guard let o = object(f.node, f.path, keys: ["id", "name", "territory", "lat", "lon", "maxTravelKm", "alternationDays",
-                                                        "maxAbsent"], what: "a structure") else {
+            guard let o = object(f.node, f.path, keys: InstanceKeys.of("structures[]"), what: "a structure") else {
                 structures.append(nil); structureIDs.append((nil, nil)); continue
             }
             let hid = id(required(o, "id", "a non-empty id string"))
@@ -378,8 +403,7 @@ struct InstanceDecoder {
         var learnerIDs: [(String?, Field?)] = []
         var pinFields: [Field?] = []
         for f in learnerFields ?? [] {
-            guard let o = object(f.node, f.path, keys: ["id", "name", "structure", "path", "availableFrom", "startBy", "finishBy",
-                                                        "mode", "maxTravelKm", "assigned"], what: "a learner") else {
+            guard let o = object(f.node, f.path, keys: InstanceKeys.of("learners[]"), what: "a learner") else {
                 learners.append(nil); learnerIDs.append((nil, nil)); pinFields.append(nil); continue
             }
             let lid = id(required(o, "id", "a non-empty id string"))
@@ -407,7 +431,7 @@ struct InstanceDecoder {
             var pin: Pin?? = .some(nil)
             if let a = o["assigned"] {
                 pin = nil
-                if let ao = object(a.node, a.path, keys: ["session", "mode"], what: "a pinned assignment {\"session\", \"mode\"}") {
+                if let ao = object(a.node, a.path, keys: InstanceKeys.of("learners[].assigned"), what: "a pinned assignment {\"session\", \"mode\"}") {
                     let s = reference(required(ao, "session", "a session id"), sessionIndex, "session")
                     let ms = string(required(ao, "mode", "\"inPerson\" or \"remote\""), "\"inPerson\" or \"remote\"")
                     let m = ms.flatMap(Mode.init(rawValue:))
@@ -487,7 +511,7 @@ struct InstanceDecoder {
         let minSize = o["minSize"].map { whole($0, "a number of participants >= 0") } ?? 0
         var capIn: Int? = 0, capRemote: Int? = 0
         if let c = required(o, "capacity", "an object {\"inPerson\", \"remote\"}"),
-           let cap = object(c.node, c.path, keys: ["inPerson", "remote"], what: "a capacity {\"inPerson\", \"remote\"}") {
+           let cap = object(c.node, c.path, keys: InstanceKeys.of("sessions[].capacity"), what: "a capacity {\"inPerson\", \"remote\"}") {
             if let f = cap["inPerson"] { capIn = whole(f, "a number of seats >= 0") }
             if let f = cap["remote"] { capRemote = whole(f, "a number of seats >= 0") }
         } else {

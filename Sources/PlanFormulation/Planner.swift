@@ -23,6 +23,10 @@ public struct PlannerOptions: Sendable {
     /// Count columns continuous where the rest of the model keeps them integral (see PartModel);
     /// off only to measure what it buys.
     public var continuousCounts = true
+    /// Asked now and then; true stops the search and keeps the best plan found (`interrupted`).
+    public var shouldStop: (@Sendable () -> Bool)?
+    /// Told now and then how the search goes.
+    public var progress: (@Sendable (PlannerProgress) -> Void)?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
                 solver: any MILPSolver = GLPKSolver(), formulation: Formulation = .aggregated,
@@ -61,6 +65,16 @@ public enum PlannerError: Error, CustomStringConvertible {
         case .internalError(let why): return "internal error: \(why)"
         }
     }
+}
+
+/// How the search goes: the best total objective known, the bound, and the parts solved.
+public struct PlannerProgress: Sendable {
+    public var seconds: Double
+    /// nil until every part has a plan.
+    public var objective: Double?
+    public var bound: Double
+    public var partsSolved: Int
+    public var parts: Int
 }
 
 /// Figures about the model, for benchmarks and the command line.
@@ -107,22 +121,39 @@ public enum Planner {
         let order = models.indices.sorted { models[$0].model.variables.count > models[$1].model.variables.count }
         let results = ResultBox(count: models.count)
         let solver = options.solver
+        let constant = instance.weights.unassigned * Double(withoutOptions.count)
+        let board = ProgressBoard(parts: models.count, constant: constant, report: options.progress, clock: clock)
         DispatchQueue.concurrentPerform(iterations: min(options.threads, max(1, models.count))) { _ in
             while let k = results.next() {
-                let pm = models[order[k]]
+                let p = order[k]
+                let pm = models[p]
+                let start = pm.greedyStart()
+                board.update(p, incumbent: start.map { pm.model.objective(of: $0) }, bound: pm.trivialBound)
+                if options.shouldStop?() == true {
+                    // Stopped before this part's search: its greedy plan, with the trivial bound.
+                    results.store(Result { SolverResult(termination: .interrupted, values: start,
+                                                        objective: start.map { pm.model.objective(of: $0) },
+                                                        bound: pm.trivialBound, seconds: 0) }, at: p)
+                    board.finish(p)
+                    continue
+                }
                 var solveOptions = SolveOptions(relativeGap: options.relativeGap, verbose: options.verbose)
                 solveOptions.heuristic = { pm.greedyStart(guide: $0) }
+                solveOptions.shouldStop = options.shouldStop
+                solveOptions.progress = { incumbent, bound in board.update(p, incumbent: incumbent, bound: bound) }
                 if let limit = options.timeLimit {
                     solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
                 }
                 let outcome = Result {
-                    let first = try solver.solve(pm.model, options: solveOptions, start: pm.greedyStart())
+                    let first = try solver.solve(pm.model, options: solveOptions, start: start)
                     if let limit = options.timeLimit {
                         solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
                     }
                     return try pm.integralCounts(first, solver: solver, options: solveOptions)
                 }
-                results.store(outcome, at: order[k])
+                if case .success(let r) = outcome { board.update(p, incumbent: r.objective, bound: max(r.bound, pm.trivialBound)) }
+                board.finish(p)
+                results.store(outcome, at: p)
             }
         }
 
@@ -301,6 +332,51 @@ extension Planner {
     /// Why a learner has no eligible seat at all, in plain words.
     public static func reasonWithoutOptions(_ instance: Instance, learner l: Int) -> String {
         instance.reasonWithoutOptions(l)
+    }
+}
+
+/// The best objective and bound of every part, summed for progress reports.
+private final class ProgressBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var incumbents: [Double?]
+    private var bounds: [Double]
+    private var solved = 0
+    private let constant: Double
+    private let report: (@Sendable (PlannerProgress) -> Void)?
+    private let clock: ContinuousClock.Instant
+
+    init(parts: Int, constant: Double, report: (@Sendable (PlannerProgress) -> Void)?, clock: ContinuousClock.Instant) {
+        incumbents = Array(repeating: nil, count: parts)
+        bounds = Array(repeating: -.infinity, count: parts)
+        self.constant = constant
+        self.report = report
+        self.clock = clock
+    }
+
+    func update(_ part: Int, incumbent: Double?, bound: Double) {
+        guard report != nil else { return }
+        lock.lock()
+        if let incumbent { incumbents[part] = min(incumbents[part] ?? .infinity, incumbent) }
+        bounds[part] = max(bounds[part], bound)
+        let snapshot = progress()
+        lock.unlock()
+        report?(snapshot)
+    }
+
+    func finish(_ part: Int) {
+        guard report != nil else { return }
+        lock.lock()
+        solved += 1
+        let snapshot = progress()
+        lock.unlock()
+        report?(snapshot)
+    }
+
+    private func progress() -> PlannerProgress {
+        let objective = incumbents.contains { $0 == nil } ? nil : incumbents.reduce(constant) { $0 + $1! }
+        let bound = bounds.reduce(constant) { $0 + $1 }
+        return PlannerProgress(seconds: seconds(since: clock), objective: objective, bound: bound, partsSolved: solved,
+                               parts: incumbents.count)
     }
 }
 

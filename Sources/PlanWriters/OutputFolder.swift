@@ -8,10 +8,10 @@ public struct OutputError: Error, CustomStringConvertible {
 }
 
 public enum OutputFolder {
-    /// Files `plan` may have written into a plan folder; a folder holding anything else is not
-    /// replaced (nothing of the planner's is lost).
+    /// Files and folders `plan` may have written into a plan folder; a folder holding anything
+    /// else is not replaced (nothing of the planner's is lost).
     public static let ownFiles: Set<String> = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json",
-                                               "rosters.csv", "invitations.csv"]
+                                               "rosters.csv", "invitations.csv", "calendars"]
 
     /// Writes `files` into `folder`, replacing an earlier plan folder there.
     public static func write(_ files: [(name: String, contents: String)], to folder: URL) throws {
@@ -39,7 +39,9 @@ public enum OutputFolder {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
+                let url = staging.appendingPathComponent(file.name)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
             }
             if fm.fileExists(atPath: target.path) {
                 try fm.moveItem(at: target, to: old)

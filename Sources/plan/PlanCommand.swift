@@ -97,6 +97,15 @@ struct Solve: ParsableCommand {
     @Flag(help: "Show GLPK's log on stderr.")
     var verbose = false
 
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    @Flag(help: "Also write calendars/: one iCalendar file per learner, structure and running session.")
+    var ics = false
+
+    @ArgumentParser.Option(help: "Also write a self-contained HTML report (summary, Gantt charts, map, unassigned learners) to this file.")
+    var report: String?
+
     @ArgumentParser.Option(help: "CSV dialect: rfc4180 (commas) or excel-fr (semicolons, decimal commas, a byte-order mark, for French Excel).")
     var csv: CSVDialect = .rfc4180
 
@@ -141,6 +150,11 @@ struct Solve: ParsableCommand {
         var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose, formulation: formulation)
         if let threads { options.threads = threads }
         options.continuousCounts = !integerCounts
+        let interruption = Interruption.install(cleaning: folder)
+        options.shouldStop = { interruption.requested }
+        let progressLine = ProgressLine(enabled: !quiet && !verbose && isatty(STDERR_FILENO) == 1)
+        options.progress = { progressLine.show($0) }
+        defer { progressLine.clear() }
         let result: (plan: Plan, statistics: ModelStatistics)
         do {
             result = try Planner.solveWithStatistics(instance, options: options)
@@ -152,9 +166,18 @@ struct Solve: ParsableCommand {
             printError("plan: \(error)")
             throw Exit.failure
         }
+        progressLine.clear()
+        if result.plan.status == .interrupted { printError("plan: interrupted; writing the best plan found so far") }
         let writeStart = ContinuousClock.now
         do {
-            try OutputFolder.write(PlanFiles.render(instance, result.plan, dialect: csv), to: folder)
+            var files = PlanFiles.render(instance, result.plan, dialect: csv)
+            if ics { files += Calendars.render(instance, result.plan) }
+            try OutputFolder.write(files, to: folder)
+            if let report {
+                let url = URL(fileURLWithPath: report)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(Report.render(instance, result.plan).utf8).write(to: url, options: .atomic)
+            }
         } catch {
             printError("plan: \(error)")
             throw Exit.failure
@@ -169,6 +192,7 @@ struct Solve: ParsableCommand {
         print(String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", loadSeconds, st.buildSeconds,
                      result.plan.solveSeconds - st.buildSeconds, seconds(since: writeStart)))
         print("plan written to \(folder.path)")
+        if let report { print("report written to \(report)") }
     }
 }
 

@@ -84,6 +84,46 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(try PlanRun(["solve", tiny, "--out", dir.path + "/q", "--csv", "excel"]).status == 64)
     }
 
+    @Test func icsAddsCalendarsAndAStoppedSolveStillWritesAPlan() throws {
+        let dir = try scratchFolder("ics")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try PlanRun(["solve", tiny, "--out", dir.path + "/p", "--ics", "--quiet", "--report", dir.path + "/r/report.html"])
+        #expect(run.status == 0)
+        let html = try String(contentsOf: dir.appendingPathComponent("r/report.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("L-5"))
+        let text = try String(contentsOf: dir.appendingPathComponent("p/calendars/learners/L-1.ics"), encoding: .utf8)
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+        // A plan folder with calendars is ours: it may be replaced.
+        #expect(try PlanRun(["solve", tiny, "--out", dir.path + "/p"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("p/calendars").path))
+    }
+
+    /// Ctrl-C stops the search and writes the best plan so far; GLPK's output never reaches stdout.
+    @Test func sigintWritesTheBestPlanSoFar() throws {
+        let dir = try scratchFolder("sigint")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A regional instance (Corsica) whose search takes about a second.
+        let instance = dir.appendingPathComponent("r.json").path
+        #expect(try PlanRun(["generate", "--learners", "500", "--seed", "5", "--profile", "regional", "--out", instance]).status == 0)
+        let process = Process()
+        process.executableURL = PlanRun.executable
+        process.arguments = ["solve", instance, "--out", dir.path + "/p"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.8)
+        process.interrupt()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // Either the search was stopped, or it had already finished: a plan is written either way.
+        #expect(stdout.contains("status: interrupted") || stdout.contains("status: optimal"))
+        #expect(!stdout.contains("GLPK"))
+        let check = try PlanRun(["check", instance, dir.path + "/p"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test func solveDefaultsToPlansSlashInstanceName() throws {
         let dir = try scratchFolder("default")
         defer { try? FileManager.default.removeItem(at: dir) }

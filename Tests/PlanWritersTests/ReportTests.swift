@@ -1,0 +1,166 @@
+// ReportTests: the HTML report of a plan (Report.render): its figures, charts and tables, that it
+// is self-contained and escaped, that it is deterministic, and (when chromium is installed) that a
+// real browser loads it.
+import Foundation
+import PlanDomain
+import PlanFormulation
+import PlanWriters
+import Testing
+
+@Suite struct ReportTests {
+    static func solved(_ name: String) throws -> (Instance, Plan, String) {
+        let instance = try Repository.instance(name)
+        let plan = try Planner.solve(instance)
+        return (instance, plan, Report.render(instance, plan))
+    }
+
+    static func count(_ needle: String, in haystack: String) -> Int {
+        haystack.components(separatedBy: needle).count - 1
+    }
+
+    /// Text as the report escapes it.
+    static func escaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+
+    @Test(arguments: ["tiny", "bretagne"])
+    func reportShowsThePlan(name: String) throws {
+        let (instance, plan, html) = try Self.solved(name)
+        // PLAN_REPORT_DIR=/tmp swift test --filter ReportTests keeps the reports, to look at them.
+        if let dir = ProcessInfo.processInfo.environment["PLAN_REPORT_DIR"] {
+            try Data(html.utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("report-\(name).html"))
+        }
+        let s = PlanFiles.Summary(instance, plan)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("<meta charset=\"UTF-8\"/>") || html.contains("<meta charset=\"utf-8\""))
+        for (label, value) in [("Status", s.status.rawValue), ("Objective", formatNumber(s.objective)),
+                               ("Bound", formatNumber(s.bound)), ("Learners", String(s.learners)),
+                               ("Assigned in person", String(s.inPerson)), ("Assigned remote", String(s.remote)),
+                               ("Unassigned", String(s.unassigned)), ("Sessions run", String(s.sessionsRun))] {
+            #expect(html.contains("<tr><th>\(label)</th><td class=\"num\">\(value)</td></tr>"), "\(label) \(value)")
+        }
+        #expect(html.contains("<th>Gap</th>"))
+
+        // One Gantt chart per organisation, one map, one legend; every <svg> closes.
+        let gantts = Self.count("<div class=\"organisation\">", in: html)
+        #expect(gantts == instance.organisations.count)
+        #expect(Self.count("<svg ", in: html) == instance.organisations.count + 2)
+        #expect(Self.count("<svg ", in: html) == Self.count("</svg>", in: html))
+        for tag in ["g", "text", "title"] {
+            #expect(Self.count("<\(tag)>", in: html) + Self.count("<\(tag) ", in: html) == Self.count("</\(tag)>", in: html),
+                    "<\(tag)> balance")
+        }
+        for session in instance.sessions { #expect(html.contains(Self.escaped(session.id))) }
+
+        // Every unassigned learner, with its reason.
+        for (l, a) in plan.assignments.enumerated() where a == nil {
+            let reason = try #require(plan.reasons[l])
+            #expect(html.contains("<td>\(Self.escaped(instance.learners[l].id))</td>"))
+            #expect(html.contains("<td>\(Self.escaped(reason))</td>"), "reason of \(instance.learners[l].id)")
+        }
+        #expect(html.contains(">per unassigned learner</td><td class=\"num\">\(formatNumber(instance.weights.unassigned))<"))
+
+        // Self-contained: no scripts, no resources fetched from the network.
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.lowercased().contains("<link"))
+        #expect(!html.lowercased().contains("<img"))
+        let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        #expect(!withoutNamespace.contains("http://"))
+        #expect(!withoutNamespace.contains("https://"))
+        #expect(!html.contains("e+"), "no exponent in numbers")
+    }
+
+    @Test func theSamePlanGivesTheSameBytes() throws {
+        let instance = try Repository.instance("bretagne")
+        let plan = try Planner.solve(instance)
+        let a = Report.render(instance, plan), b = Report.render(instance, plan)
+        #expect(Data(a.utf8) == Data(b.utf8))
+        let again = Report.render(instance, try Planner.solve(instance))
+        #expect(Data(a.utf8) == Data(again.utf8))
+    }
+
+    @Test func namesAreEscaped() throws {
+        let json = """
+            {
+              "name": "Esc <b>&amp; 'test'",
+              "organisations": [ { "id": "OF<1>", "name": "Org & \\"co\\"", "territories": ["35"] } ],
+              "sites": [ { "id": "S&1", "organisation": "OF<1>", "name": "Site <i>", "lat": 48.1, "lon": -1.7 } ],
+              "sessions": [ { "id": "S-<x>", "organisation": "OF<1>", "site": "S&1", "path": 105,
+                              "start": "2027-01-04", "capacity": { "inPerson": 1, "remote": 0 } } ],
+              "structures": [
+                { "id": "H-1", "name": "A<&>B \\"q\\" &amp; 'x'", "territory": "35", "lat": 48.2, "lon": -1.6 },
+                { "id": "H-2", "name": "Far <away>", "territory": "35", "lat": 48.3, "lon": -1.2 }
+              ],
+              "learners": [
+                { "id": "L<1>", "name": "Zoé & Co", "structure": "H-1", "path": 105 },
+                { "id": "L<2>", "name": "<script>alert(1)</script>", "structure": "H-1", "path": 105 }
+              ]
+            }
+            """
+        let instance = try Instance.decode(Array(json.utf8))
+        let plan = try Planner.solve(instance)
+        let html = Report.render(instance, plan)
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("A<&>B"))
+        #expect(html.contains("A&lt;&amp;&gt;B &quot;q&quot; &amp;amp; &#39;x&#39;"))
+        #expect(!html.contains("<b>") && !html.contains("<i>") && !html.contains("<away>") && !html.contains("<x>"))
+        #expect(html.contains("Esc &lt;b&gt;&amp;amp; &#39;test&#39;"))
+        #expect(html.contains("L&lt;2&gt;"))
+        #expect(html.contains("Zoé &amp; Co") || plan.assignments[0] != nil)
+        #expect(Self.count("<svg ", in: html) == Self.count("</svg>", in: html))
+    }
+
+    @Test func emptyInstanceStillRenders() throws {
+        let json = #"{ "organisations": [], "sites": [], "sessions": [], "structures": [], "learners": [] }"#
+        let instance = try Instance.decode(Array(json.utf8))
+        let plan = try Planner.solve(instance)
+        let html = Report.render(instance, plan)
+        #expect(html.contains("Every learner has a seat."))
+        #expect(Self.count("<svg ", in: html) == Self.count("</svg>", in: html))
+    }
+
+    static func chromium() -> String? {
+        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+                     "/usr/local/bin/chromium", "/snap/bin/chromium"]
+        where FileManager.default.isExecutableFile(atPath: path) { return path }
+        return nil
+    }
+
+    /// A real browser loads the report. Skipped (with a note) where no chromium is installed.
+    @Test func chromiumLoadsTheReport() throws {
+        guard let browser = Self.chromium() else {
+            print("note: no chromium binary found; skipping the browser check of the report")
+            return
+        }
+        let (instance, plan, html) = try Self.solved("bretagne")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("report.html")
+        try Data(html.utf8).write(to: file)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                             "--user-data-dir=\(dir.appendingPathComponent("profile").path)", "--dump-dom",
+                             file.absoluteString]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so that a full pipe cannot block the browser.
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let s = PlanFiles.Summary(instance, plan)
+        #expect(dom.contains("<th>Status</th><td class=\"num\">\(s.status.rawValue)</td>"))
+        #expect(dom.contains("<th>Learners</th><td class=\"num\">\(s.learners)</td>"))
+        #expect(dom.contains("Sessions by organisation"))
+        #expect(Self.count("<svg ", in: dom) == instance.organisations.count + 2)
+    }
+}
