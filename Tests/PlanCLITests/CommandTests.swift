@@ -124,6 +124,28 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(check.status == 0, "\(check.stdout)")
     }
 
+    /// A second Ctrl-C leaves at once: exit 130, no folder, no staging folder.
+    @Test func aSecondSigintQuitsWithoutWriting() throws {
+        let dir = try scratchFolder("sigint2")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // National, 5,000 learners: its first linear program alone takes many seconds.
+        let instance = dir.appendingPathComponent("n.json").path
+        #expect(try PlanRun(["generate", "--learners", "5000", "--seed", "1", "--profile", "national", "--out", instance]).status == 0)
+        let process = Process()
+        process.executableURL = PlanRun.executable
+        process.arguments = ["solve", instance, "--out", dir.path + "/p"]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        process.interrupt()
+        Thread.sleep(forTimeInterval: 0.3)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["n.json"])
+    }
+
     @Test func solveDefaultsToPlansSlashInstanceName() throws {
         let dir = try scratchFolder("default")
         defer { try? FileManager.default.removeItem(at: dir) }
