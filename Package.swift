@@ -40,7 +40,7 @@ let package = Package(
 
         // The command-line front end.
         .executableTarget(name: "plan", dependencies: [
-            "PlanDomain", "PlanFormulation", "PlanWriters", "PlanGenerator", "PlanCheck", "GLPKSolver",
+            "PlanDomain", "PlanFormulation", "PlanWriters", "PlanGenerator", "PlanCheck", "GLPKSolver", "LinearModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -128,10 +128,6 @@ public struct GLPKSolver: MILPSolver {
     }
 }
 
-private func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}
 
 /// State shared with GLPK's branch-and-cut callback.
 private final class CallbackContext {

@@ -201,3 +201,9 @@ public protocol MILPSolver: Sendable {
     /// Solves `model`; `start`, when given, is a feasible point the search may start from.
     func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws -> SolverResult
 }
+
+/// Wall-clock seconds since `start` (solve times, time limits).
+public func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}

@@ -323,17 +323,7 @@ public enum Planner {
     }
 }
 
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}
 
-extension Planner {
-    /// Why a learner has no eligible seat at all, in plain words.
-    public static func reasonWithoutOptions(_ instance: Instance, learner l: Int) -> String {
-        instance.reasonWithoutOptions(l)
-    }
-}
 
 /// The best objective and bound of every part, summed for progress reports.
 private final class ProgressBoard: @unchecked Sendable {

@@ -2,8 +2,8 @@
 import PlanDomain
 
 extension Instance {
-    /// Why learner `l`, who has no eligible option at all, cannot be placed.
-    func reasonWithoutOptions(_ l: Int) -> String {
+    /// Why learner `l`, who has no eligible option at all, cannot be placed, in plain words.
+    public func reasonWithoutOptions(_ l: Int) -> String {
         let learner = learners[l]
         let structure = structures[learner.structure]
         let path = "\(learner.path) h"

@@ -1,6 +1,7 @@
 // CSV: an RFC 4180 writer (CRLF line ends, fields quoted only when they hold a delimiter, a quote
 // or a line break), and the French Excel dialect. Small and fast on purpose: timetables run to
 // hundreds of thousands of rows.
+import Foundation
 import PlanDomain
 
 /// How CSV files are spelt.
@@ -55,8 +56,3 @@ public struct CSVWriter<Output: TextOutputStream> {
     }
 }
 
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

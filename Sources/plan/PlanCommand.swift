@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import GLPKSolver
+import LinearModel
 import PlanDomain
 import PlanFormulation
 import PlanWriters
@@ -60,7 +61,7 @@ struct Validate: ParsableCommand {
             let options = instance.eligibleOptions(learner: l)
             triples += options.count
             if options.isEmpty && instance.learners[l].assigned == nil {
-                stranded.append((instance.learners[l].id, Planner.reasonWithoutOptions(instance, learner: l)))
+                stranded.append((instance.learners[l].id, instance.reasonWithoutOptions(l)))
             }
         }
         print("\(self.instance): valid")
@@ -205,7 +206,3 @@ func defaultFolder(for instancePath: String) -> String {
 extension Formulation: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
 
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}
