@@ -24,10 +24,14 @@ let package = Package(
         // and the Swift backend.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "GLPKShim", dependencies: ["CGLPK"]),
-        .target(name: "GLPKSolver", dependencies: ["CGLPK", "GLPKShim", "LinearModel"]),
+        .target(name: "GLPKSolver", dependencies: ["CGLPK", "GLPKShim", "LinearModel", "NetworkFlow"]),
 
-        // The formulation (domain -> model -> plan) and the public `Planner` API.
-        .target(name: "PlanFormulation", dependencies: ["PlanDomain", "LinearModel", "GLPKSolver"]),
+        // A primal network simplex that keeps its spanning tree (GLPK's warm start).
+        .target(name: "NetworkFlow"),
+
+        // The formulation (domain -> model -> plan) and the public `Planner` API; the solver is
+        // passed in (any `MILPSolver`), so no backend is a dependency.
+        .target(name: "PlanFormulation", dependencies: ["PlanDomain", "LinearModel"]),
 
         // CSV and JSON writers for plans.
         .target(name: "PlanWriters", dependencies: ["PlanDomain", .product(name: "Plot", package: "Plot")]),
@@ -44,14 +48,19 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Tests, by kind.
+        // Tests, by kind; PlanTestSupport is what several of them share (the planner with GLPK).
+        .target(name: "PlanTestSupport", dependencies: ["GLPKSolver", "LinearModel", "PlanDomain", "PlanFormulation"],
+                path: "Tests/Support"),
         .testTarget(name: "PlanDomainTests", dependencies: ["PlanDomain"]),
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel", "GLPKSolver", "GLPKShim", "CGLPK"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "GLPKShim", "CGLPK", "LinearModel"]),
-        .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel"]),
-        .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain"],
+        .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel",
+                                                                 "GLPKSolver", "PlanTestSupport"]),
+        .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain", "PlanTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "PlanCLITests", dependencies: ["plan"]),
         .testTarget(name: "PlanGeneratorTests", dependencies: ["PlanGenerator", "PlanDomain"]),
-        .testTarget(name: "PlanCheckTests", dependencies: ["PlanCheck", "PlanDomain", "PlanFormulation", "PlanWriters"]),
+        .testTarget(name: "PlanCheckTests", dependencies: ["PlanCheck", "PlanDomain", "PlanFormulation", "PlanWriters",
+                                                           "PlanTestSupport"]),
     ]
 )

@@ -1,7 +1,12 @@
-// glpk_shim.c: turns GLPK's fatal errors into return codes (see glpk_shim.h).
+// glpk_shim.c: GLPK's fatal errors as return codes, bulk building and reading, and the C
+// branch-and-cut callback (see glpk_shim.h for the rules).
 #include "glpk_shim.h"
+#include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static _Thread_local jmp_buf *shim_jump = NULL;
@@ -40,12 +45,26 @@ void glpk_shim_capture_output(int verbose) {
 
 const char *glpk_shim_last_error(void) { return shim_error; }
 
+static _Thread_local int shim_claimed = 0;
+
+int glpk_shim_claim_thread(void) {
+    if (shim_claimed) return 0;
+    shim_claimed = 1;
+    return 1;
+}
+
+void glpk_shim_release_thread(void) {
+    shim_claimed = 0;
+    glp_free_env();
+}
+
 static void shim_error_hook(void *info) {
     (void)info;
     if (shim_jump != NULL) longjmp(*shim_jump, 1);
 }
 
-// Runs BODY with the error hook installed; on a fault, frees the environment and returns SHIM_FAULT.
+// Runs BODY with the error hook installed; on a fault, frees the environment and returns
+// SHIM_FAULT. BODY is C only: a fault anywhere in it (the callback included) jumps to here.
 #define SHIM_GUARDED(BODY)                                                   \
     do {                                                                     \
         jmp_buf env;                                                         \
@@ -67,15 +86,287 @@ static void shim_error_hook(void *info) {
         return SHIM_OK;                                                      \
     } while (0)
 
-int glpk_shim_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[], const double ar[]) {
-    SHIM_GUARDED(glp_load_matrix(P, ne, ia, ja, ar));
+static int bound_type(double lower, double upper) {
+    int has_lower = isfinite(lower), has_upper = isfinite(upper);
+    if (!has_lower && !has_upper) return GLP_FR;
+    if (!has_upper) return GLP_LO;
+    if (!has_lower) return GLP_UP;
+    return lower == upper ? GLP_FX : GLP_DB;
+}
+
+static double finite_or_zero(double v) { return isfinite(v) ? v : 0.0; }
+
+// Appends rows first..first+m-1 (1-based) of P from compressed 0-based arrays.
+static void set_rows(glp_prob *P, int first, int m, const double lower[], const double upper[],
+                     const int start[], const int index[], const double value[]) {
+    int longest = 0;
+    for (int i = 0; i < m; i++)
+        if (start[i + 1] - start[i] > longest) longest = start[i + 1] - start[i];
+    int *ind = malloc(sizeof(int) * (size_t)(longest + 1));
+    double *val = malloc(sizeof(double) * (size_t)(longest + 1));
+    if (ind == NULL || val == NULL) {
+        free(ind);
+        free(val);
+        glp_error("glpk_shim: out of memory\n");
+    }
+    for (int i = 0; i < m; i++) {
+        int row = first + i, len = start[i + 1] - start[i];
+        glp_set_row_bnds(P, row, bound_type(lower[i], upper[i]), finite_or_zero(lower[i]),
+                         finite_or_zero(upper[i]));
+        for (int k = 0; k < len; k++) {
+            ind[k + 1] = index[start[i] + k] + 1;
+            val[k + 1] = value[start[i] + k];
+        }
+        glp_set_mat_row(P, row, len, ind, val);
+    }
+    free(ind);
+    free(val);
+}
+
+static void build(glp_prob *P, int n, const double col_lower[], const double col_upper[],
+                  const int integer[], const double cost[], double constant, int m,
+                  const double row_lower[], const double row_upper[], const int start[],
+                  const int index[], const double value[]) {
+    glp_set_obj_dir(P, GLP_MIN);
+    glp_set_obj_coef(P, 0, constant);
+    if (n > 0) glp_add_cols(P, n);
+    for (int j = 0; j < n; j++) {
+        glp_set_col_kind(P, j + 1, integer[j] ? GLP_IV : GLP_CV);
+        glp_set_col_bnds(P, j + 1, bound_type(col_lower[j], col_upper[j]),
+                         finite_or_zero(col_lower[j]), finite_or_zero(col_upper[j]));
+        glp_set_obj_coef(P, j + 1, cost[j]);
+    }
+    if (m > 0) {
+        glp_add_rows(P, m);
+        set_rows(P, 1, m, row_lower, row_upper, start, index, value);
+    }
+}
+
+int glpk_shim_build(glp_prob *P, int n, const double col_lower[], const double col_upper[],
+                    const int integer[], const double cost[], double constant, int m,
+                    const double row_lower[], const double row_upper[], const int start[],
+                    const int index[], const double value[]) {
+    SHIM_GUARDED(build(P, n, col_lower, col_upper, integer, cost, constant, m, row_lower, row_upper,
+                       start, index, value));
+}
+
+static void add_rows(glp_prob *P, int m, const double lower[], const double upper[],
+                     const int start[], const int index[], const double value[]) {
+    if (m <= 0) return;
+    int first = glp_add_rows(P, m);
+    set_rows(P, first, m, lower, upper, start, index, value);
+}
+
+int glpk_shim_add_rows(glp_prob *P, int m, const double row_lower[], const double row_upper[],
+                       const int start[], const int index[], const double value[]) {
+    SHIM_GUARDED(add_rows(P, m, row_lower, row_upper, start, index, value));
+}
+
+static void set_names(glp_prob *P, const char *name, int n, const char *const col_names[], int m,
+                      const char *const row_names[]) {
+    glp_set_prob_name(P, name);
+    for (int j = 0; j < n; j++) glp_set_col_name(P, j + 1, col_names[j]);
+    for (int i = 0; i < m; i++) glp_set_row_name(P, i + 1, row_names[i]);
+}
+
+int glpk_shim_set_names(glp_prob *P, const char *name, int n, const char *const col_names[], int m,
+                        const char *const row_names[]) {
+    SHIM_GUARDED(set_names(P, name, n, col_names, m, row_names));
+}
+
+static void warm_start(glp_prob *P, const int row_status[], const int col_status[], int *warm,
+                       int *dual_status) {
+    int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    for (int i = 0; i < m; i++) glp_set_row_stat(P, i + 1, row_status[i]);
+    for (int j = 0; j < n; j++) glp_set_col_stat(P, j + 1, col_status[j]);
+    *warm = glp_warm_up(P);
+    *dual_status = *warm == 0 ? glp_get_dual_stat(P) : GLP_UNDEF;
+}
+
+int glpk_shim_warm_start(glp_prob *P, const int row_status[], const int col_status[], int *warm,
+                         int *dual_status) {
+    SHIM_GUARDED(warm_start(P, row_status, col_status, warm, dual_status));
 }
 
 int glpk_shim_simplex(glp_prob *P, const glp_smcp *parm, int *ret) {
     SHIM_GUARDED(*ret = glp_simplex(P, parm));
 }
 
-int glpk_shim_intopt(glp_prob *P, const glp_iocp *parm, int *ret) {
+static void column_values(glp_prob *P, int n, int mip, double out[]) {
+    for (int j = 0; j < n; j++) out[j] = mip ? glp_mip_col_val(P, j + 1) : glp_get_col_prim(P, j + 1);
+}
+
+int glpk_shim_column_values(glp_prob *P, int n, int mip, double out[]) {
+    SHIM_GUARDED(column_values(P, n, mip, out));
+}
+
+static void row_values(glp_prob *P, int m, double out[]) {
+    for (int i = 0; i < m; i++) out[i] = glp_get_row_prim(P, i + 1);
+}
+
+int glpk_shim_row_values(glp_prob *P, int m, double out[]) { SHIM_GUARDED(row_values(P, m, out)); }
+
+// ---------------------------------------------------------------------------------------------
+// Branch-and-cut: the callback and its state.
+
+struct glpk_shim_search {
+    int n;
+    double *start;          // 1-based for glp_ios_heur_sol; NULL when none
+    int start_accepted;     // -1 not offered yet, 0 rejected, 1 accepted
+    int lazy_count;
+    double *lazy_lower, *lazy_upper, *lazy_value;
+    int *lazy_start, *lazy_index;
+    int *cut_ind;           // scratch, 1-based
+    double *cut_val;
+    atomic_int stop;
+    pthread_mutex_t lock;   // guards the fields below
+    int has_incumbent;
+    double incumbent;
+    double bound;
+    long lazy_cuts;
+};
+
+static void *copy_of(const void *from, size_t bytes) {
+    void *to = malloc(bytes > 0 ? bytes : 1);
+    if (to != NULL && bytes > 0) memcpy(to, from, bytes);
+    return to;
+}
+
+glpk_shim_search *glpk_shim_search_create(int n, const double start[], int lazy_count,
+                                          const double lazy_lower[], const double lazy_upper[],
+                                          const int lazy_start[], const int lazy_index[],
+                                          const double lazy_value[]) {
+    glpk_shim_search *s = calloc(1, sizeof *s);
+    if (s == NULL) return NULL;
+    s->n = n;
+    s->start_accepted = -1;
+    if (start != NULL) {
+        s->start = malloc(sizeof(double) * (size_t)(n + 1));
+        if (s->start != NULL) {
+            s->start[0] = 0;
+            memcpy(s->start + 1, start, sizeof(double) * (size_t)n);
+        }
+    }
+    s->lazy_count = lazy_count;
+    int terms = lazy_count > 0 ? lazy_start[lazy_count] : 0;
+    s->lazy_lower = copy_of(lazy_lower, sizeof(double) * (size_t)lazy_count);
+    s->lazy_upper = copy_of(lazy_upper, sizeof(double) * (size_t)lazy_count);
+    s->lazy_start = copy_of(lazy_start, sizeof(int) * (size_t)(lazy_count > 0 ? lazy_count + 1 : 0));
+    s->lazy_index = copy_of(lazy_index, sizeof(int) * (size_t)terms);
+    s->lazy_value = copy_of(lazy_value, sizeof(double) * (size_t)terms);
+    s->cut_ind = malloc(sizeof(int) * (size_t)(n + 1));
+    s->cut_val = malloc(sizeof(double) * (size_t)(n + 1));
+    atomic_init(&s->stop, 0);
+    pthread_mutex_init(&s->lock, NULL);
+    s->incumbent = INFINITY;
+    s->bound = -INFINITY;
+    if ((start != NULL && s->start == NULL) || s->lazy_lower == NULL || s->lazy_upper == NULL ||
+        s->lazy_start == NULL || s->lazy_index == NULL || s->lazy_value == NULL ||
+        s->cut_ind == NULL || s->cut_val == NULL) {
+        glpk_shim_search_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void glpk_shim_search_free(glpk_shim_search *s) {
+    if (s == NULL) return;
+    free(s->start);
+    free(s->lazy_lower);
+    free(s->lazy_upper);
+    free(s->lazy_start);
+    free(s->lazy_index);
+    free(s->lazy_value);
+    free(s->cut_ind);
+    free(s->cut_val);
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+}
+
+void glpk_shim_search_request_stop(glpk_shim_search *s) { atomic_store(&s->stop, 1); }
+
+void glpk_shim_search_snapshot(glpk_shim_search *s, int *has_incumbent, double *incumbent,
+                               double *bound, int *start_accepted, long *lazy_cuts) {
+    pthread_mutex_lock(&s->lock);
+    *has_incumbent = s->has_incumbent;
+    *incumbent = s->incumbent;
+    *bound = s->bound;
+    *start_accepted = s->start_accepted;
+    *lazy_cuts = s->lazy_cuts;
+    pthread_mutex_unlock(&s->lock);
+}
+
+// Offers every lazy row the current relaxation breaks to the cut pool.
+static void add_broken_lazy_rows(glp_tree *T, glpk_shim_search *s) {
+    glp_prob *P = glp_ios_get_prob(T);
+    long added = 0;
+    for (int r = 0; r < s->lazy_count; r++) {
+        double activity = 0;
+        for (int k = s->lazy_start[r]; k < s->lazy_start[r + 1]; k++)
+            activity += s->lazy_value[k] * glp_get_col_prim(P, s->lazy_index[k] + 1);
+        int type;
+        double rhs;
+        if (isfinite(s->lazy_upper[r]) && activity > s->lazy_upper[r] + 1e-6) {
+            type = GLP_UP;
+            rhs = s->lazy_upper[r];
+        } else if (isfinite(s->lazy_lower[r]) && activity < s->lazy_lower[r] - 1e-6) {
+            type = GLP_LO;
+            rhs = s->lazy_lower[r];
+        } else {
+            continue;
+        }
+        int len = 0;
+        for (int k = s->lazy_start[r]; k < s->lazy_start[r + 1]; k++) {
+            len++;
+            s->cut_ind[len] = s->lazy_index[k] + 1;
+            s->cut_val[len] = s->lazy_value[k];
+        }
+        glp_ios_add_row(T, NULL, 101, 0, len, s->cut_ind, s->cut_val, type, rhs);
+        added++;
+    }
+    if (added > 0) {
+        pthread_mutex_lock(&s->lock);
+        s->lazy_cuts += added;
+        pthread_mutex_unlock(&s->lock);
+    }
+}
+
+static void shim_search_callback(glp_tree *T, void *info) {
+    glpk_shim_search *s = info;
+    switch (glp_ios_reason(T)) {
+    case GLP_IHEUR:
+        if (s->start != NULL && s->start_accepted < 0) {
+            int rejected = glp_ios_heur_sol(T, s->start);
+            pthread_mutex_lock(&s->lock);
+            s->start_accepted = rejected ? 0 : 1;
+            pthread_mutex_unlock(&s->lock);
+        }
+        break;
+    case GLP_ICUTGEN:
+        add_broken_lazy_rows(T, s);
+        break;
+    default:
+        break;
+    }
+    glp_prob *P = glp_ios_get_prob(T);
+    int best = glp_ios_best_node(T);
+    int status = glp_mip_status(P);
+    pthread_mutex_lock(&s->lock);
+    if (best != 0) {
+        double b = glp_ios_node_bound(T, best);
+        if (b > s->bound) s->bound = b;
+    }
+    if (status == GLP_FEAS || status == GLP_OPT) {
+        s->has_incumbent = 1;
+        s->incumbent = glp_mip_obj_val(P);
+    }
+    pthread_mutex_unlock(&s->lock);
+    if (atomic_load(&s->stop)) glp_ios_terminate(T);
+}
+
+int glpk_shim_intopt(glp_prob *P, glp_iocp *parm, glpk_shim_search *search, int *ret) {
+    parm->cb_func = shim_search_callback;
+    parm->cb_info = search;
     SHIM_GUARDED(*ret = glp_intopt(P, parm));
 }
 
@@ -87,3 +378,13 @@ int glpk_shim_write(glp_prob *P, int format, const char *path, int *ret) {
 int glpk_shim_provoke_fault(void) {
     SHIM_GUARDED(glp_error("glpk_shim: fault provoked on purpose\n"));
 }
+
+static void provoke(glp_prob *P, int call) {
+    switch (call) {
+    case 1: glp_set_col_bnds(P, glp_get_num_cols(P) + 1, GLP_LO, 0, 0); break;
+    case 2: glp_add_rows(P, -1); break;
+    default: glp_error("glpk_shim: unknown fault %d\n", call);
+    }
+}
+
+int glpk_shim_provoke(glp_prob *P, int call) { SHIM_GUARDED(provoke(P, call)); }

@@ -1,272 +1,251 @@
-// GLPKSolver: the GLPK backend of LinearModel. Builds a glp_prob, solves the LP relaxation with
-// the simplex method, then runs branch-and-cut with an optional starting point, all on the
-// calling thread (a GLPK problem must stay on the thread that created it).
+// GLPKSolver: the GLPK backend of LinearModel. On the calling thread (a GLPK problem stays on the
+// thread that made it): build the problem without its lazy rows, solve the relaxation from the
+// network basis with the dual simplex (else cold, with the primal simplex) in slices so that a
+// stop request or the time limit is honoured within a slice, add the lazy rows it breaks until
+// none is broken, then run branch-and-cut from the better of the caller's start and the
+// heuristic's rounding, with the exact stopping rule of `SearchTolerances`.
 import CGLPK
 import Foundation
 import GLPKShim
 import LinearModel
 
-/// Solves models with GLPK's branch-and-cut.
+/// Solves models with GLPK's simplex and branch-and-cut.
 public struct GLPKSolver: MILPSolver {
     public init() {}
 
-    public func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws -> SolverResult {
+    public func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws(SolverError) -> SolverResult {
         let issues = model.validationIssues()
-        guard issues.isEmpty else {
-            throw SolverError("the model is not fit for GLPK: " + issues.prefix(5).joined(separator: "; "))
-        }
+        guard issues.isEmpty else { throw .invalidModel(issues) }
         if let start, start.count != model.variables.count {
-            throw SolverError("the starting point has \(start.count) values for \(model.variables.count) variables")
+            throw .invalidStart(values: start.count, columns: model.variables.count)
         }
-        let clock = ContinuousClock.now
-        glpk_shim_capture_output(options.verbose ? 1 : 0)
-        let problem = try GLPKProblem(model)
-        defer { problem.delete() }
+        try options.validate()
+        var run = Run(model: model, options: options)
+        return try run.solve(start: start)
+    }
+}
 
-        // LP relaxation first: branch-and-cut without the MIP presolver needs an optimal basis.
-        var smcp = glp_smcp()
-        glp_init_smcp(&smcp)
-        smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
-        smcp.presolve = GLP_ON
-        if let limit = options.timeLimit { smcp.tm_lim = Int32(clamping: Int(max(1, limit * 1000))) }
-        var ret: Int32 = 0
-        try problem.guarded { glpk_shim_simplex($0, &smcp, &ret) }
-        let lpStatus = glp_get_status(problem.pointer!)
-        if ret == GLP_ENOPFS || lpStatus == GLP_NOFEAS {
-            return SolverResult(termination: .infeasible, values: nil, objective: nil, bound: .infinity,
-                                seconds: seconds(since: clock))
-        }
-        if ret == GLP_ETMLIM {
-            return fallback(model, start: start, termination: .timeLimit, bound: -.infinity, clock: clock)
-        }
-        guard ret == 0, lpStatus == GLP_OPT else {
-            throw SolverError("GLPK's simplex failed (code \(ret), status \(lpStatus))")
-        }
-        let lpBound = glp_get_obj_val(problem.pointer!)
-        if !model.variables.contains(where: \.isInteger) {
-            // A linear program: the simplex optimum is the answer.
-            let values = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer!, Int32($0 + 1)) }
-            let objective = model.objective(of: values)
-            return SolverResult(termination: .optimal, values: values, objective: objective, bound: objective,
-                                seconds: seconds(since: clock))
-        }
+/// One solve: its problem, clock and statistics.
+private struct Run {
+    let model: Model
+    let options: SolveOptions
+    let clock = ContinuousClock.now
+    var statistics = SolveStatistics()
+    /// Rows given to GLPK, in order (lazy rows join as the relaxation breaks them).
+    var kept: [Int]
+    var pending: [Int]
 
-        // The better of the caller's start and the heuristic's rounding of the LP relaxation.
-        var start = start
-        if let heuristic = options.heuristic {
-            let relaxation = (0..<model.variables.count).map { glp_get_col_prim(problem.pointer!, Int32($0 + 1)) }
-            if let point = heuristic(relaxation), point.count == model.variables.count, model.violations(of: point).isEmpty,
-               start.map({ model.objective(of: point) < model.objective(of: $0) }) ?? true {
-                start = point
+    init(model: Model, options: SolveOptions) {
+        self.model = model
+        self.options = options
+        let lazy = options.lazyRows && model.variables.contains(where: \.isInteger)
+        kept = model.rows.indices.filter { !lazy || model.rows[$0].role != .lazy }
+        pending = lazy ? model.rows.indices.filter { model.rows[$0].role == .lazy } : []
+    }
+
+    var elapsed: Double { seconds(since: clock) }
+    var remaining: Double? { options.timeLimit.map { $0 - elapsed } }
+
+    func result(_ termination: TerminationStatus, values: [Double]?, bound: Double) -> SolverResult {
+        var r = SolverResult(termination: termination, values: values, objective: values.map { model.objective(of: $0) },
+                             bound: bound, seconds: elapsed)
+        r.statistics = statistics
+        return r
+    }
+
+    mutating func solve(start: [Double]?) throws(SolverError) -> SolverResult {
+        let problem = try GLPKProblem(model, keeping: kept, verbose: options.verbose)
+        let relaxation = try solveRelaxation(problem)
+        statistics.rootSeconds = elapsed
+        statistics.rootIterations = problem.iterations
+        switch relaxation {
+        case .infeasible:
+            return result(.infeasible, values: nil, bound: .infinity)
+        case .unbounded:
+            return result(.unbounded, values: nil, bound: -.infinity)
+        case .stopped(let termination, let bound):
+            return result(termination, values: better(start, than: nil), bound: bound)
+        case .optimal(let bound):
+            statistics.rootBound = bound
+            let values = try problem.columnValues(mip: false)
+            if !model.variables.contains(where: \.isInteger) {
+                return result(.optimal, values: values, bound: model.objective(of: values))
+            }
+            var start = start
+            if let heuristic = options.heuristic, let point = heuristic(values), point.count == model.variables.count,
+               model.violations(of: point).isEmpty {
+                start = better(start, than: point)
+            }
+            return try search(problem, start: start, rootBound: bound)
+        }
+    }
+
+    /// The better (lower objective) of two points.
+    func better(_ a: [Double]?, than b: [Double]?) -> [Double]? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return model.objective(of: b) < model.objective(of: a) ? b : a
+    }
+
+    // MARK: The relaxation
+
+    enum Relaxation {
+        case optimal(bound: Double)
+        case infeasible
+        case unbounded
+        case stopped(TerminationStatus, bound: Double)
+    }
+
+    /// Why to stop now, if the caller asked or the time is over.
+    func stopReason() -> TerminationStatus? {
+        if options.shouldStop?() == true { return .interrupted }
+        if let r = remaining, r <= 0 { return .timeLimit }
+        return nil
+    }
+
+    /// The root relaxation, from the network basis where there is one, with the lazy rows it
+    /// breaks added until none is broken.
+    mutating func solveRelaxation(_ problem: GLPKProblem) throws(SolverError) -> Relaxation {
+        var dual = false
+        if options.warmStart, let basis = NetworkBasis(model, kept: kept) {
+            dual = try problem.warmStart(rows: basis.rows, columns: basis.columns)
+            statistics.warmStarted = dual
+        }
+        if !dual { try problem.coldStart() }
+        while true {
+            let outcome = try simplexInSlices(problem, dual: dual)
+            guard case .optimal = outcome else { return outcome }
+            let values = try problem.columnValues(mip: false)
+            let broken = pending.filter { model.rows[$0].isBroken(by: values) }
+            guard !broken.isEmpty else { return outcome }
+            try problem.addRows(model, broken)
+            kept += broken
+            let added = Set(broken)
+            pending.removeAll { added.contains($0) }
+            statistics.lazyRowsAdded += broken.count
+            // New rows enter with their auxiliaries basic: the basis stays dual feasible.
+            dual = problem.isDualFeasible
+        }
+    }
+
+    /// How long one simplex call may run before the caller is asked whether to stop. Each call
+    /// costs a set-up (national 5,000: root LP 3.0 s in one call, 4.4 s in 0.5 s slices, 5.6 s
+    /// in 0.1 s slices), so a slice is as long as the 1 s reaction allows.
+    static let slice = 0.5
+
+    /// Runs the simplex in slices of at most `slice` seconds, asking between slices whether to stop.
+    func simplexInSlices(_ problem: GLPKProblem, dual: Bool) throws(SolverError) -> Relaxation {
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        parm.meth = dual ? GLP_DUALP : GLP_PRIMAL
+        parm.presolve = GLP_OFF
+        while true {
+            if let why = stopReason() {
+                // A dual-feasible basis's objective is a lower bound on the relaxation's optimum.
+                let bound = problem.isDualFeasible ? problem.lpObjective : -.infinity
+                return .stopped(why, bound: bound)
+            }
+            let slice = min(Run.slice, max(0.001, remaining ?? Run.slice))
+            parm.tm_lim = Int32(max(1, (slice * 1000).rounded()))
+            var ret: Int32 = 0
+            try problem.guarded { glpk_shim_simplex($0, &parm, &ret) }
+            switch ret {
+            case 0:
+                switch problem.lpStatus {
+                case GLP_OPT: return .optimal(bound: problem.lpObjective)
+                case GLP_NOFEAS: return .infeasible
+                case GLP_UNBND: return .unbounded
+                default: throw .unexpected(routine: "simplex status", code: Int(problem.lpStatus))
+                }
+            case GLP_ETMLIM, GLP_EITLIM:
+                continue
+            case GLP_ENOPFS:
+                return .infeasible
+            default:
+                throw .unexpected(routine: "simplex", code: Int(ret))
             }
         }
+    }
 
-        // Branch-and-cut, fed the starting point at its first heuristic call.
-        let context = CallbackContext(start: start.map { [0] + $0 }, lpBound: lpBound, options: options)
-        options.progress?(start.map { model.objective(of: $0) }, lpBound)
-        var iocp = glp_iocp()
-        glp_init_iocp(&iocp)
-        iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
-        iocp.presolve = GLP_OFF
-        iocp.mip_gap = options.relativeGap
+    // MARK: Branch-and-cut
+
+    mutating func search(_ problem: GLPKProblem, start: [Double]?, rootBound: Double) throws(SolverError) -> SolverResult {
+        let tolerances = SearchTolerances(model: model, rootBound: rootBound, start: start, relativeGap: options.relativeGap)
+        let lazy = PackedRows(model.rows, pending)
+        guard let search = glpk_shim_search_create(Int32(model.variables.count), start, Int32(lazy.count), lazy.lower,
+                                                   lazy.upper, lazy.start, lazy.index, lazy.value)
+        else { throw .fault("out of memory for the search") }
+        defer { glpk_shim_search_free(search) }
+        if let why = stopReason() {
+            return result(why, values: start, bound: tolerances.rounded(rootBound))
+        }
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        parm.presolve = GLP_OFF
+        parm.mip_gap = tolerances.mipGap
+        parm.tol_obj = tolerances.tolObj
         // Gomory cuts cost more than they save on these models (measured: benchmarks/RESULTS.md).
-        iocp.gmi_cuts = GLP_OFF
-        iocp.mir_cuts = GLP_ON
-        iocp.cov_cuts = GLP_ON
-        iocp.clq_cuts = GLP_ON
+        parm.gmi_cuts = GLP_OFF
+        parm.mir_cuts = GLP_ON
+        parm.cov_cuts = GLP_ON
+        parm.clq_cuts = GLP_ON
         // Pseudocost branching: on hard regional instances 17.8 s -> 3.9 s (benchmarks/RESULTS.md).
-        iocp.br_tech = GLP_BR_PCH
-        if let limit = options.timeLimit {
-            let elapsed = seconds(since: clock)
-            iocp.tm_lim = Int32(clamping: Int(max(1, (limit - elapsed) * 1000)))
-        }
-        let unmanaged = Unmanaged.passRetained(context)
-        defer { unmanaged.release() }
-        iocp.cb_info = unmanaged.toOpaque()
-        iocp.cb_func = { tree, info in
-            guard let tree, let info else { return }
-            let context = Unmanaged<CallbackContext>.fromOpaque(info).takeUnretainedValue()
-            context.handle(tree)
-        }
-        try problem.guarded { glpk_shim_intopt($0, &iocp, &ret) }
+        // (Driebeck-Tomlin instead: national 5,000 22 s -> 141 s.)
+        parm.br_tech = GLP_BR_PCH
+        if let r = remaining { parm.tm_lim = Int32(clamping: Int(max(1, r * 1000))) }
+        let watch = Watch(search: search, options: options, clock: clock)
+        var ret: Int32 = 0
+        let outcome = Result { () throws(SolverError) in try problem.guarded { glpk_shim_intopt($0, &parm, search, &ret) } }
+        watch.stop()
+        try outcome.get()
+        let snapshot = SearchSnapshot(search)
+        statistics.lazyCutsAdded = snapshot.lazyCuts
+        return try finish(problem, ret: ret, snapshot: snapshot, start: start, rootBound: rootBound, tolerances: tolerances)
+    }
 
-        let mipStatus = glp_mip_status(problem.pointer!)
+    func finish(_ problem: GLPKProblem, ret: Int32, snapshot: SearchSnapshot, start: [Double]?, rootBound: Double,
+                tolerances: SearchTolerances) throws(SolverError) -> SolverResult {
+        let status = problem.mipStatus
         let termination: TerminationStatus
         switch ret {
-        case 0 where mipStatus == GLP_OPT: termination = .optimal
-        case 0 where mipStatus == GLP_NOFEAS: termination = .infeasible
-        case GLP_ENOPFS, GLP_ENODFS: termination = .infeasible
+        case 0 where status == GLP_OPT: termination = .optimal
+        case 0 where status == GLP_NOFEAS, GLP_ENOPFS, GLP_ENODFS: termination = .infeasible
+        case GLP_EMIPGAP: termination = tolerances.gapMeansOptimal ? .optimal : .gapReached
         case GLP_ETMLIM: termination = .timeLimit
-        case GLP_EMIPGAP: termination = .gapReached
-        case GLP_ESTOP: termination = .interrupted
-        default: throw SolverError("GLPK's branch-and-cut failed (code \(ret), status \(mipStatus))")
+        case GLP_ESTOP: termination = stopReason() ?? .interrupted
+        default: throw .unexpected(routine: "branch-and-cut", code: Int(ret))
         }
-        if termination == .infeasible {
-            return SolverResult(termination: .infeasible, values: nil, objective: nil, bound: .infinity,
-                                seconds: seconds(since: clock))
+        if termination == .infeasible { return result(.infeasible, values: nil, bound: .infinity) }
+        let bound = tolerances.rounded(max(rootBound, snapshot.bound))
+        guard status == GLP_OPT || status == GLP_FEAS else {
+            // Stopped before GLPK held an integer point of its own: the start, if any.
+            return result(termination == .optimal ? .interrupted : termination, values: start, bound: bound)
         }
-        guard mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
-            return fallback(model, start: start, termination: termination, bound: context.bound, clock: clock)
-        }
-        let n = model.variables.count
-        var values = [Double](repeating: 0, count: n)
-        for j in 0..<n {
-            let v = glp_mip_col_val(problem.pointer!, Int32(j + 1))
-            values[j] = model.variables[j].isInteger ? v.rounded() : v
-        }
+        var values = try problem.columnValues(mip: true)
+        for (j, v) in model.variables.enumerated() where v.isInteger { values[j] = values[j].rounded() }
         let objective = model.objective(of: values)
-        let bound = termination == .optimal ? objective : min(objective, context.bound)
-        return SolverResult(termination: termination, values: values, objective: objective, bound: bound,
-                            seconds: seconds(since: clock))
-    }
-
-    /// The result when GLPK stopped without an integer point of its own: the starting point, if any.
-    private func fallback(_ model: Model, start: [Double]?, termination: TerminationStatus, bound: Double,
-                          clock: ContinuousClock.Instant) -> SolverResult {
-        SolverResult(termination: termination, values: start, objective: start.map { model.objective(of: $0) },
-                     bound: bound, seconds: seconds(since: clock))
+        return result(termination, values: values, bound: termination == .optimal ? objective : min(objective, bound))
     }
 }
 
-
-/// State shared with GLPK's branch-and-cut callback.
-private final class CallbackContext {
-    var start: [Double]?
-    var bound: Double
-    let options: SolveOptions
-    private var lastReport = ContinuousClock.now
-
-    init(start: [Double]?, lpBound: Double, options: SolveOptions) {
-        self.start = start
-        self.bound = lpBound
-        self.options = options
-    }
-
-    func handle(_ tree: OpaquePointer) {
-        switch glp_ios_reason(tree) {
-        case GLP_IHEUR:
-            if var point = start {
-                start = nil
-                _ = glp_ios_heur_sol(tree, &point)
-            }
-        default:
-            break
-        }
-        let best = glp_ios_best_node(tree)
-        if best != 0 {
-            bound = max(bound, glp_ios_node_bound(tree, best))
-        }
-        if options.shouldStop?() == true {
-            glp_ios_terminate(tree)
-        }
-        if let progress = options.progress, ContinuousClock.now - lastReport > .milliseconds(200) {
-            lastReport = ContinuousClock.now
-            let p = glp_ios_get_prob(tree)
-            let incumbent = glp_mip_status(p) == GLP_FEAS || glp_mip_status(p) == GLP_OPT ? glp_mip_obj_val(p) : nil
-            progress(incumbent, bound)
-        }
+extension GLPKProblem {
+    /// GLPK's standard basis (every row auxiliary basic) for a cold start without the presolver,
+    /// which a solve in slices needs (the presolver keeps no basis when stopped).
+    func coldStart() throws(SolverError) {
+        guard let p = pointer else { throw .fault("the GLPK problem is gone after an earlier fault") }
+        glp_std_basis(p)
     }
 }
 
-/// Owns a glp_prob. After a GLPK fault the environment (and so the problem) is gone.
-final class GLPKProblem {
-    private(set) var pointer: OpaquePointer?
-
-    init(_ model: Model) throws {
-        let p = glp_create_prob()!
-        pointer = p
-        glp_set_obj_dir(p, GLP_MIN)
-        glp_set_obj_coef(p, 0, model.objectiveConstant)
-        let n = model.variables.count
-        let m = model.rows.count
-        if n > 0 { glp_add_cols(p, Int32(n)) }
-        if m > 0 { glp_add_rows(p, Int32(m)) }
-        for (j, v) in model.variables.enumerated() {
-            let col = Int32(j + 1)
-            glp_set_col_kind(p, col, v.isInteger ? GLP_IV : GLP_CV)
-            glp_set_col_bnds(p, col, boundType(v.lower, v.upper), v.lower.isFinite ? v.lower : 0,
-                             v.upper.isFinite ? v.upper : 0)
-            glp_set_obj_coef(p, col, v.cost)
-        }
-        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
-        for (i, r) in model.rows.enumerated() {
-            let row = Int32(i + 1)
-            glp_set_row_bnds(p, row, boundType(r.lower ?? -.infinity, r.upper ?? .infinity), r.lower ?? 0, r.upper ?? 0)
-            for t in r.terms {
-                ia.append(row)
-                ja.append(Int32(t.variable + 1))
-                ar.append(t.coefficient)
-            }
-        }
-        let ne = Int32(ia.count - 1)
-        if ne > 0 {
-            try guarded { glpk_shim_load_matrix($0, ne, ia, ja, ar) }
-        }
+extension Row {
+    /// Whether `values` break the row by more than 1e-6.
+    func isBroken(by values: [Double]) -> Bool {
+        var activity = 0.0
+        for t in terms { activity += t.coefficient * values[t.variable] }
+        if let u = upper, activity > u + 1e-6 { return true }
+        if let l = lower, activity < l - 1e-6 { return true }
+        return false
     }
-
-    /// Runs a shim call; a GLPK fault becomes a thrown error and the problem is marked gone.
-    func guarded(_ call: (OpaquePointer) -> Int32) throws {
-        guard let p = pointer else { throw SolverError("the GLPK problem is gone after an earlier fault") }
-        if call(p) != SHIM_OK {
-            pointer = nil
-            throw SolverError("GLPK failed: " + String(cString: glpk_shim_last_error())
-                .trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-    }
-
-    /// Writes the problem: free MPS when `path` ends in `.mps`, CPLEX LP otherwise.
-    func write(to path: String) throws {
-        var ret: Int32 = 0
-        try guarded { glpk_shim_write($0, path.hasSuffix(".mps") ? 0 : 1, path, &ret) }
-        if ret != 0 { throw SolverError("GLPK could not write \(path)") }
-    }
-
-    func delete() {
-        if let p = pointer { glp_delete_prob(p) }
-        pointer = nil
-    }
-}
-
-private func boundType(_ lower: Double, _ upper: Double) -> Int32 {
-    switch (lower.isFinite, upper.isFinite) {
-    case (false, false): return GLP_FR
-    case (true, false): return GLP_LO
-    case (false, true): return GLP_UP
-    case (true, true): return lower == upper ? GLP_FX : GLP_DB
-    }
-}
-
-extension GLPKSolver {
-    /// Writes `model` as GLPK would be given it (free MPS for `.mps`, CPLEX LP otherwise).
-    /// The objective constant is written as a column fixed at 1 (`objective_constant`): solvers
-    /// read the constant of the objective row's right-hand side with opposite signs.
-    public func write(_ model: Model, to path: String) throws {
-        var model = model
-        if model.objectiveConstant != 0 {
-            model.addVariable("objective_constant", lower: 1, upper: 1, integer: false, cost: model.objectiveConstant)
-            model.objectiveConstant = 0
-        }
-        let issues = model.validationIssues()
-        guard issues.isEmpty else { throw SolverError("the model is not fit for GLPK: \(issues[0])") }
-        glpk_shim_capture_output(0)
-        let problem = try GLPKProblem(model)
-        defer { problem.delete() }
-        let p = problem.pointer!
-        glp_set_prob_name(p, glpkName(model.name))
-        for (j, v) in model.variables.enumerated() { glp_set_col_name(p, Int32(j + 1), glpkName(v.name)) }
-        for (i, r) in model.rows.enumerated() { glp_set_row_name(p, Int32(i + 1), glpkName(r.name)) }
-        try problem.write(to: path)
-    }
-}
-
-/// A name GLPK accepts: at most 255 bytes, no control characters, and (for MPS) no spaces.
-private func glpkName(_ name: String) -> String {
-    var bytes = Array(name.utf8).map { $0 < 0x20 || $0 == 0x7F || $0 == 0x20 ? UInt8(ascii: "_") : $0 }
-    if bytes.count > 255 {
-        bytes = Array(bytes[..<255])
-        // Do not cut a UTF-8 sequence in two.
-        while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
-        if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
-    }
-    return String(decoding: bytes, as: UTF8.self)
 }

@@ -11,15 +11,33 @@ public struct Variable: Sendable, Equatable {
     public var cost: Double
 }
 
+/// What a row is to the model's structure: hints a backend may use (a network warm start, rows
+/// added only where they bind) or ignore. They never change the model's meaning.
+public enum RowRole: Sendable, Equatable {
+    /// An ordinary row.
+    case plain
+    /// `sum(x) <= b` over columns that leave a source node of a transportation core (e.g. each
+    /// learner takes at most one seat), each column in at most one such row with coefficient 1.
+    case supply
+    /// `sum(x) + (other columns) <= b` over columns that enter a sink node of the core (e.g. a
+    /// session's seats), each column in at most one such row with coefficient 1.
+    case demand
+    /// A row every integer point of the model keeps anyway (implied by the other rows and
+    /// integrality): it only tightens the relaxation, so it may be added where the relaxation
+    /// breaks it, and left out elsewhere, without changing the optimum.
+    case lazy
+}
+
 /// A row `lower <= sum(coefficient * variable) <= upper`; a missing bound is infinite.
 public struct Row: Sendable, Equatable {
     public var name: String
     public var terms: [(variable: Int, coefficient: Double)]
     public var lower: Double?
     public var upper: Double?
+    public var role: RowRole = .plain
 
     public static func == (a: Row, b: Row) -> Bool {
-        a.name == b.name && a.lower == b.lower && a.upper == b.upper
+        a.name == b.name && a.lower == b.lower && a.upper == b.upper && a.role == b.role
             && a.terms.map(\.variable) == b.terms.map(\.variable)
             && a.terms.map(\.coefficient) == b.terms.map(\.coefficient)
     }
@@ -32,6 +50,11 @@ public struct Model: Sendable {
     public private(set) var rows: [Row] = []
     /// Added to the objective of every solution.
     public var objectiveConstant: Double = 0
+    /// When set, every feasible point that matters (every integer point, or every point the
+    /// formulation maps back to a plan) has an objective of `objectiveConstant + k * step` for a
+    /// whole `k`: no better point exists within less than one step of an incumbent, which lets a
+    /// backend stop exactly. Nil when unknown (fractional weights).
+    public var objectiveStep: Double?
 
     public init(name: String) { self.name = name }
 
@@ -44,7 +67,8 @@ public struct Model: Sendable {
     }
 
     /// Adds a row; terms on the same variable are merged.
-    public mutating func addRow(_ name: String, _ terms: [(Int, Double)], lower: Double? = nil, upper: Double? = nil) {
+    public mutating func addRow(_ name: String, _ terms: [(Int, Double)], lower: Double? = nil, upper: Double? = nil,
+                                role: RowRole = .plain) {
         var merged: [Int: Double] = [:]
         var order: [Int] = []
         for (v, c) in terms {
@@ -55,7 +79,7 @@ public struct Model: Sendable {
             let c = merged[v]!
             return c == 0 ? nil : (v, c)
         }
-        rows.append(Row(name: name, terms: cleaned, lower: lower, upper: upper))
+        rows.append(Row(name: name, terms: cleaned, lower: lower, upper: upper, role: role))
     }
 
     /// Changes a column's bounds.
@@ -73,9 +97,11 @@ public struct Model: Sendable {
     /// independent parts written as one block-diagonal model.
     public mutating func append(_ other: Model) {
         let offset = variables.count
+        objectiveStep = offset == 0 && rows.isEmpty ? other.objectiveStep : commonStep(objectiveStep, other.objectiveStep)
         variables.append(contentsOf: other.variables)
         for r in other.rows {
-            rows.append(Row(name: r.name, terms: r.terms.map { ($0.variable + offset, $0.coefficient) }, lower: r.lower, upper: r.upper))
+            rows.append(Row(name: r.name, terms: r.terms.map { ($0.variable + offset, $0.coefficient) }, lower: r.lower,
+                            upper: r.upper, role: r.role))
         }
         objectiveConstant += other.objectiveConstant
     }
@@ -110,6 +136,7 @@ public struct Model: Sendable {
     public func validationIssues() -> [String] {
         var issues: [String] = []
         if !objectiveConstant.isFinite { issues.append("objective constant is not finite") }
+        if let step = objectiveStep, !(step > 0 && step.isFinite) { issues.append("objective step \(step) is not positive") }
         for v in variables {
             if !v.cost.isFinite { issues.append("\(v.name): cost is not finite") }
             if v.lower.isNaN || v.upper.isNaN || v.lower > v.upper || v.lower == .infinity || v.upper == -.infinity {
@@ -134,6 +161,26 @@ public struct Model: Sendable {
     }
 }
 
+/// The step of a sum of two objectives whose steps are `a` and `b`: their greatest common divisor
+/// when both are whole numbers, else unknown.
+public func commonStep(_ a: Double?, _ b: Double?) -> Double? {
+    guard let a, let b, a == a.rounded(), b == b.rounded(), a >= 1, b >= 1, a < 1e15, b < 1e15 else { return nil }
+    var (x, y) = (Int64(a), Int64(b))
+    while y != 0 { (x, y) = (y, x % y) }
+    return Double(x)
+}
+
+/// The step of an objective whose costs are `costs`: the greatest common divisor of the non-zero
+/// ones when all are whole numbers (below 10^15), else nil. An objective with no cost has step 1.
+public func objectiveStep(costs: some Sequence<Double>) -> Double? {
+    var step: Double? = nil
+    for c in costs where c != 0 {
+        guard let s = commonStep(step ?? abs(c), abs(c)) else { return nil }
+        step = s
+    }
+    return step ?? 1
+}
+
 /// Why the search stopped.
 public enum TerminationStatus: String, Sendable {
     /// Proven optimal (within the solver's integrality tolerances and the requested gap of 0).
@@ -146,6 +193,24 @@ public enum TerminationStatus: String, Sendable {
     case interrupted
     /// The model has no feasible point.
     case infeasible
+    /// The objective decreases without limit over the feasible points.
+    case unbounded
+}
+
+/// Figures about one solve, for `--verbose` and the benchmarks.
+public struct SolveStatistics: Sendable, Equatable {
+    /// Seconds to the end of the root relaxation (lazy rows included).
+    public var rootSeconds = 0.0
+    /// Simplex iterations of the root relaxation.
+    public var rootIterations = 0
+    /// Whether the root relaxation started from the network basis.
+    public var warmStarted = false
+    /// Lazy rows added to the root relaxation, and as cuts during the search.
+    public var lazyRowsAdded = 0
+    public var lazyCutsAdded = 0
+    /// The bound of the root relaxation.
+    public var rootBound = -Double.infinity
+    public init() {}
 }
 
 /// What a backend returns.
@@ -158,6 +223,7 @@ public struct SolverResult: Sendable {
     /// A proven lower bound on the optimum (including the constant).
     public var bound: Double
     public var seconds: Double
+    public var statistics = SolveStatistics()
 
     public init(termination: TerminationStatus, values: [Double]?, objective: Double?, bound: Double, seconds: Double) {
         self.termination = termination
@@ -176,10 +242,16 @@ public struct SolveOptions: Sendable {
     public var relativeGap: Double = 0
     /// Show the solver's own log on stderr.
     public var verbose: Bool = false
+    /// Start the relaxation from the model's transportation core (rows with roles `supply` and
+    /// `demand`) where the backend can; off only to measure what it buys.
+    public var warmStart = true
+    /// Leave `lazy` rows out until the relaxation breaks them; off only to measure what it buys.
+    public var lazyRows = true
     /// A primal heuristic: given the LP relaxation's values, a feasible point (or nil). The
     /// solver starts from the better of it and the caller's starting point.
     public var heuristic: (@Sendable ([Double]) -> [Double]?)?
-    /// Asked now and then during the search; true stops it (status `interrupted`, best point kept).
+    /// Asked now and then during the search (at least every 0.1 s in every phase); true stops it
+    /// (status `interrupted`, best point kept).
     public var shouldStop: (@Sendable () -> Bool)?
     /// Told now and then of the best objective found so far (nil: none yet) and the bound.
     public var progress: (@Sendable (_ incumbent: Double?, _ bound: Double) -> Void)?
@@ -188,18 +260,54 @@ public struct SolveOptions: Sendable {
         self.relativeGap = relativeGap
         self.verbose = verbose
     }
+
+    /// Throws `SolverError.invalidOptions` unless the time limit is positive and finite and the
+    /// gap in [0, 1).
+    public func validate() throws(SolverError) {
+        if let t = timeLimit, !(t > 0 && t.isFinite) {
+            throw .invalidOptions("the time limit must be a positive number of seconds, not \(t)")
+        }
+        if !(relativeGap >= 0 && relativeGap < 1) {
+            throw .invalidOptions("the relative gap must be at least 0 and below 1, not \(relativeGap)")
+        }
+    }
 }
 
 /// A solver call failed (as opposed to the model having a status such as infeasible).
-public struct SolverError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+public enum SolverError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The model breaks `Model.validationIssues` (non-finite numbers, inverted bounds, unknown
+    /// columns): it never reaches the solver.
+    case invalidModel([String])
+    /// The starting point does not have one value per column.
+    case invalidStart(values: Int, columns: Int)
+    /// A time limit or gap out of range.
+    case invalidOptions(String)
+    /// The solver library reported a fatal error (its message).
+    case fault(String)
+    /// A solver routine returned a code the backend does not expect.
+    case unexpected(routine: String, code: Int)
+    /// The model could not be written to a file.
+    case cannotWrite(path: String)
+
+    public var description: String {
+        switch self {
+        case .invalidModel(let issues): return "the model is not fit for the solver: " + issues.prefix(5).joined(separator: "; ")
+        case .invalidStart(let values, let columns): return "the starting point has \(values) values for \(columns) columns"
+        case .invalidOptions(let why): return why
+        case .fault(let message): return "the solver failed: \(message)"
+        case .unexpected(let routine, let code): return "the solver's \(routine) failed (code \(code))"
+        case .cannotWrite(let path): return "could not write the model to \(path)"
+        }
+    }
 }
 
-/// A mixed-integer solver backend.
+/// A mixed-integer solver backend. A backend checks the model (`validationIssues`), the start
+/// and the options before use and throws `SolverError`; the model's status (optimal,
+/// infeasible, stopped) is a `TerminationStatus`, never an error. Every backend passes the
+/// conformance suite (Tests/LinearModelTests/Conformance.swift).
 public protocol MILPSolver: Sendable {
     /// Solves `model`; `start`, when given, is a feasible point the search may start from.
-    func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws -> SolverResult
+    func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws(SolverError) -> SolverResult
 }
 
 /// Wall-clock seconds since `start` (solve times, time limits).

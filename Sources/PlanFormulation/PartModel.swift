@@ -36,6 +36,7 @@ struct PartModel {
         addMinimumSizeRows()
         addConcurrencyRows()
         addMaxAbsentRows()
+        model.objectiveStep = objectiveStep(costs: model.variables.map(\.cost))
     }
 
     /// A lower bound on the part's optimum that needs no solver: every learner at its cheapest
@@ -100,7 +101,9 @@ struct PartModel {
         }
         // Tight links, one per (group, session) over both modes: the group's members in the
         // session are at most min(size, seats) times the session's y. (One row per mode would
-        // let a learner sit half in person, half remote, in a half-open session.)
+        // let a learner sit half in person, half remote, in a half-open session.) Every integer
+        // point keeps them anyway (y = 0 closes the capacity rows, y = 1 leaves the learner and
+        // capacity rows), so they are lazy: a backend may add only those the relaxation breaks.
         struct GroupSession: Hashable { var group: Int, session: Int }
         var columns: [GroupSession: [Int]] = [:]
         var order: [GroupSession] = []
@@ -115,7 +118,8 @@ struct PartModel {
             let cols = columns[key]!
             let session = instance.sessions[s]
             let upper = Double(min(groups[g].size, session.capacityInPerson + session.capacityRemote))
-            model.addRow("open[\(groupName(g)),\(session.id)]", cols.map { ($0, 1.0) } + [(runs[s]!, -upper)], upper: 0)
+            model.addRow("open[\(groupName(g)),\(session.id)]", cols.map { ($0, 1.0) } + [(runs[s]!, -upper)], upper: 0,
+                         role: .lazy)
         }
     }
 
@@ -126,7 +130,7 @@ struct PartModel {
         for g in part.groups {
             let cs = columns[g] ?? []
             guard cs.count > 1, !groups[g].pinned else { continue }
-            model.addRow("learners[\(groupName(g))]", cs.map { ($0, 1.0) }, upper: Double(groups[g].size))
+            model.addRow("learners[\(groupName(g))]", cs.map { ($0, 1.0) }, upper: Double(groups[g].size), role: .supply)
         }
     }
 
@@ -139,9 +143,10 @@ struct PartModel {
                 let cap = Double(session.capacity(m))
                 let total = cs.reduce(0.0) { $0 + model.variables[$1].upper }
                 if let y = runs[s] {
-                    model.addRow("capacity[\(session.id),\(m.csvName)]", cs.map { ($0, 1.0) } + [(y, -cap)], upper: 0)
+                    model.addRow("capacity[\(session.id),\(m.csvName)]", cs.map { ($0, 1.0) } + [(y, -cap)], upper: 0,
+                                 role: .demand)
                 } else if total > cap {
-                    model.addRow("capacity[\(session.id),\(m.csvName)]", cs.map { ($0, 1.0) }, upper: cap)
+                    model.addRow("capacity[\(session.id),\(m.csvName)]", cs.map { ($0, 1.0) }, upper: cap, role: .demand)
                 }
             }
         }
@@ -217,7 +222,10 @@ extension PartModel {
 
     /// Turns an answer with fractional counts into one with whole counts and no worse objective:
     /// first the linear program with every integer column fixed at its value (a transportation
-    /// problem: its simplex vertex is integral), else the model with every count integer.
+    /// problem: its simplex vertex is integral; given no time limit, since it is what turns an
+    /// answer already found into a plan, but still stopped by an interruption), else the model
+    /// with every count integer. Whatever stops a repair, the part keeps a plan: the greedy one,
+    /// with the answer's bound and the status of what stopped it.
     func integralCounts(_ result: SolverResult, solver: any MILPSolver, options: SolveOptions) throws -> SolverResult {
         guard let values = result.values, !countsAreIntegral(values) else { return result }
         var fixed = model
@@ -225,7 +233,9 @@ extension PartModel {
             fixed.setBounds(j, lower: values[j].rounded(), upper: values[j].rounded())
             fixed.setInteger(j, false)
         }
-        var repaired = try solver.solve(fixed, options: options, start: nil)
+        var lpOptions = options
+        lpOptions.timeLimit = nil
+        var repaired = try solver.solve(fixed, options: lpOptions, start: nil)
         if let v = repaired.values, countsAreIntegral(v), let o = repaired.objective, let before = result.objective,
            o <= before + 1e-6 * max(1, abs(before)) {
             repaired.values = v.map { $0.rounded() }
@@ -236,6 +246,12 @@ extension PartModel {
         }
         var integer = model
         for (_, _, c) in x { integer.setInteger(c, true) }
-        return try solver.solve(integer, options: options, start: greedyStart())
+        let whole = try solver.solve(integer, options: options, start: greedyStart())
+        if whole.values != nil { return whole }
+        let stopped: TerminationStatus = repaired.termination == .interrupted || whole.termination == .interrupted
+            ? .interrupted : .timeLimit
+        let start = greedyStart()
+        return SolverResult(termination: stopped, values: start, objective: start.map { model.objective(of: $0) },
+                            bound: result.bound, seconds: result.seconds)
     }
 }

@@ -2,7 +2,6 @@
 // independent parts, build each part's integer program, start it from a greedy plan, solve it,
 // map the counts back to named learners, explain the unassigned, and check the plan.
 import Foundation
-import GLPKSolver
 import LinearModel
 import PlanDomain
 
@@ -14,7 +13,7 @@ public struct PlannerOptions: Sendable {
     public var relativeGap: Double
     /// Show the solver's log on stderr.
     public var verbose: Bool
-    /// The backend.
+    /// The backend (the command line gives GLPK's).
     public var solver: any MILPSolver
     /// Which model to build.
     public var formulation: Formulation
@@ -23,13 +22,18 @@ public struct PlannerOptions: Sendable {
     /// Count columns continuous where the rest of the model keeps them integral (see PartModel);
     /// off only to measure what it buys.
     public var continuousCounts = true
+    /// Start the relaxation from the network basis (see GLPKSolver's NetworkBasis); off only to
+    /// measure what it buys.
+    public var warmStart = true
+    /// Add linking rows only where the relaxation breaks them; off only to measure what it buys.
+    public var lazyRows = true
     /// Asked now and then; true stops the search and keeps the best plan found (`interrupted`).
     public var shouldStop: (@Sendable () -> Bool)?
     /// Told now and then how the search goes.
     public var progress: (@Sendable (PlannerProgress) -> Void)?
 
-    public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
-                solver: any MILPSolver = GLPKSolver(), formulation: Formulation = .aggregated,
+    public init(solver: any MILPSolver, timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
+                formulation: Formulation = .aggregated,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
@@ -37,6 +41,20 @@ public struct PlannerOptions: Sendable {
         self.solver = solver
         self.formulation = formulation
         self.threads = max(1, threads)
+    }
+}
+
+extension PlannerOptions {
+    /// Throws `PlannerError.invalidOptions` for a time limit that is not a positive number of
+    /// seconds, a gap outside [0, 1) or fewer than one thread.
+    public func validate() throws(PlannerError) {
+        if let t = timeLimit, !(t > 0 && t.isFinite) {
+            throw .invalidOptions("the time limit must be a positive number of seconds, not \(t)")
+        }
+        if !(relativeGap >= 0 && relativeGap < 1) {
+            throw .invalidOptions("the gap must be at least 0 and below 1, not \(relativeGap)")
+        }
+        if threads < 1 { throw .invalidOptions("at least one thread is needed, not \(threads)") }
     }
 }
 
@@ -56,6 +74,11 @@ public enum PlannerError: Error, CustomStringConvertible {
     case noPlan(String)
     /// A bug: the plan breaks a rule or the objective does not match the model's.
     case internalError(String)
+    /// An option out of range (a time limit that is not a positive number of seconds, a gap
+    /// outside [0, 1), fewer than one thread).
+    case invalidOptions(String)
+    /// The solver failed (not: the model is infeasible or the search stopped).
+    case solver(SolverError)
 
     public var description: String {
         switch self {
@@ -63,6 +86,8 @@ public enum PlannerError: Error, CustomStringConvertible {
             return "infeasible: \(rule); pinned learners involved: \(learners.joined(separator: ", "))"
         case .noPlan(let why): return "no plan: \(why)"
         case .internalError(let why): return "internal error: \(why)"
+        case .invalidOptions(let why): return why
+        case .solver(let error): return error.description
         }
     }
 }
@@ -86,108 +111,71 @@ public struct ModelStatistics: Sendable {
     public var nonzeros = 0
     /// Seconds spent grouping, splitting and building the models.
     public var buildSeconds = 0.0
+    /// The solver's figures, summed over the parts (seconds: the longest part's).
+    public var solver = SolveStatistics()
+
+    init(groups: Int, models: [PartModel]) {
+        self.groups = groups
+        parts = models.count
+        for pm in models {
+            columns += pm.model.variables.count
+            rows += pm.model.rows.count
+            nonzeros += pm.model.rows.reduce(0) { $0 + $1.terms.count }
+        }
+    }
+
+    mutating func add(_ s: SolveStatistics) {
+        solver.rootSeconds = max(solver.rootSeconds, s.rootSeconds)
+        solver.rootIterations += s.rootIterations
+        solver.warmStarted = solver.warmStarted || s.warmStarted
+        solver.lazyRowsAdded += s.lazyRowsAdded
+        solver.lazyCutsAdded += s.lazyCutsAdded
+        solver.rootBound = s.rootBound.isFinite ? (solver.rootBound.isFinite ? solver.rootBound : 0) + s.rootBound : solver.rootBound
+    }
 }
 
 public enum Planner {
     /// Solves an instance to a plan (proven optimal unless a time limit or gap stops the search).
-    public static func solve(_ instance: Instance, options: PlannerOptions = PlannerOptions()) throws -> Plan {
+    public static func solve(_ instance: Instance, options: PlannerOptions) throws -> Plan {
         try solveWithStatistics(instance, options: options).plan
     }
 
     /// Solves and reports the model's size.
-    public static func solveWithStatistics(_ instance: Instance, options: PlannerOptions = PlannerOptions()) throws
+    public static func solveWithStatistics(_ instance: Instance, options: PlannerOptions) throws
         -> (plan: Plan, statistics: ModelStatistics)
     {
         let clock = ContinuousClock.now
+        try options.validate()
         try checkPins(instance)
         let (groups, withoutOptions, parts) = structure(instance, options.formulation)
-        var stats = ModelStatistics()
-        stats.groups = groups.count
-        stats.parts = parts.count
         let models = parts.enumerated().map { p, part in
             PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)",
                       continuousCounts: options.continuousCounts && options.formulation == .aggregated)
         }
-        for pm in models {
-            stats.columns += pm.model.variables.count
-            stats.rows += pm.model.rows.count
-            stats.nonzeros += pm.model.rows.reduce(0) { $0 + $1.terms.count }
-        }
-
+        var stats = ModelStatistics(groups: groups.count, models: models)
         stats.buildSeconds = seconds(since: clock)
-
-        // Solve the parts, largest first, on up to `threads` threads; each GLPK problem lives and
-        // dies on the thread that solves it.
-        let order = models.indices.sorted { models[$0].model.variables.count > models[$1].model.variables.count }
-        let results = ResultBox(count: models.count)
-        let solver = options.solver
         let constant = instance.weights.unassigned * Double(withoutOptions.count)
-        let board = ProgressBoard(parts: models.count, constant: constant, report: options.progress, clock: clock)
-        DispatchQueue.concurrentPerform(iterations: min(options.threads, max(1, models.count))) { _ in
-            while let k = results.next() {
-                let p = order[k]
-                let pm = models[p]
-                let start = pm.greedyStart()
-                board.update(p, incumbent: start.map { pm.model.objective(of: $0) }, bound: pm.trivialBound)
-                if options.shouldStop?() == true {
-                    // Stopped before this part's search: its greedy plan, with the trivial bound.
-                    results.store(Result { SolverResult(termination: .interrupted, values: start,
-                                                        objective: start.map { pm.model.objective(of: $0) },
-                                                        bound: pm.trivialBound, seconds: 0) }, at: p)
-                    board.finish(p)
-                    continue
-                }
-                var solveOptions = SolveOptions(relativeGap: options.relativeGap, verbose: options.verbose)
-                solveOptions.heuristic = { pm.greedyStart(guide: $0) }
-                solveOptions.shouldStop = options.shouldStop
-                solveOptions.progress = { incumbent, bound in board.update(p, incumbent: incumbent, bound: bound) }
-                if let limit = options.timeLimit {
-                    solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
-                }
-                let outcome = Result {
-                    let first = try solver.solve(pm.model, options: solveOptions, start: start)
-                    if let limit = options.timeLimit {
-                        solveOptions.timeLimit = max(0.001, limit - seconds(since: clock))
-                    }
-                    return try pm.integralCounts(first, solver: solver, options: solveOptions)
-                }
-                if case .success(let r) = outcome { board.update(p, incumbent: r.objective, bound: max(r.bound, pm.trivialBound)) }
-                board.finish(p)
-                results.store(outcome, at: p)
-            }
-        }
-
+        let results = solveParts(models, options: options, constant: constant, clock: clock)
         var assignments = [Option?](repeating: nil, count: instance.learners.count)
-        var bound = instance.weights.unassigned * Double(withoutOptions.count)
-        var modelObjective = bound
+        var bound = constant
+        var modelObjective = constant
         var statuses: [TerminationStatus] = []
         for (p, pm) in models.enumerated() {
-            let result = try results.results[p]!.get()
-            if result.termination == .infeasible {
-                let pinned = pm.part.groups.filter { groups[$0].pinned }.flatMap { groups[$0].learners }
-                    .map { instance.learners[$0].id }.sorted(by: precedesByBytes)
-                throw PlannerError.infeasible(
-                    rule: "the pinned assignments cannot be completed into a plan that keeps every rule "
-                        + "(minSize, capacity, maxAbsent, maxConcurrentSessions)",
-                    learners: pinned)
+            let result: SolverResult
+            do {
+                result = try results[p].get()
+            } catch let error as SolverError {
+                throw PlannerError.solver(error)
             }
+            if result.termination == .infeasible { throw pm.infeasibility() }
             guard let values = result.values, let objective = result.objective else {
                 throw PlannerError.noPlan("the search stopped (\(result.termination.rawValue)) before finding a plan")
             }
             statuses.append(result.termination)
+            stats.add(result.statistics)
             bound += max(result.bound, pm.trivialBound)
             modelObjective += objective
-            for (g, k, c) in pm.x {
-                let n = Int(values[c].rounded())
-                guard n > 0 else { continue }
-                let group = groups[g]
-                var given = 0
-                for l in group.learners where assignments[l] == nil && given < n {
-                    assignments[l] = group.options[k]
-                    given += 1
-                }
-                guard given == n else { throw PlannerError.internalError("group of \(instance.learners[group.learners[0]].id) got \(n) seats for \(given) members") }
-            }
+            try pm.assign(values, to: &assignments)
         }
 
         let violations = instance.violations(of: assignments)
@@ -320,75 +308,5 @@ public enum Planner {
                 throw PlannerError.infeasible(rule: "minSize: session \(session.id) needs \(need) participants and at most \(reachable) can join", learners: ids(pinned))
             }
         }
-    }
-}
-
-
-
-/// The best objective and bound of every part, summed for progress reports.
-private final class ProgressBoard: @unchecked Sendable {
-    private let lock = NSLock()
-    private var incumbents: [Double?]
-    private var bounds: [Double]
-    private var solved = 0
-    private let constant: Double
-    private let report: (@Sendable (PlannerProgress) -> Void)?
-    private let clock: ContinuousClock.Instant
-
-    init(parts: Int, constant: Double, report: (@Sendable (PlannerProgress) -> Void)?, clock: ContinuousClock.Instant) {
-        incumbents = Array(repeating: nil, count: parts)
-        bounds = Array(repeating: -.infinity, count: parts)
-        self.constant = constant
-        self.report = report
-        self.clock = clock
-    }
-
-    func update(_ part: Int, incumbent: Double?, bound: Double) {
-        guard report != nil else { return }
-        lock.lock()
-        if let incumbent { incumbents[part] = min(incumbents[part] ?? .infinity, incumbent) }
-        bounds[part] = max(bounds[part], bound)
-        let snapshot = progress()
-        lock.unlock()
-        report?(snapshot)
-    }
-
-    func finish(_ part: Int) {
-        guard report != nil else { return }
-        lock.lock()
-        solved += 1
-        let snapshot = progress()
-        lock.unlock()
-        report?(snapshot)
-    }
-
-    private func progress() -> PlannerProgress {
-        let objective = incumbents.contains { $0 == nil } ? nil : incumbents.reduce(constant) { $0 + $1! }
-        let bound = bounds.reduce(constant) { $0 + $1 }
-        return PlannerProgress(seconds: seconds(since: clock), objective: objective, bound: bound, partsSolved: solved,
-                               parts: incumbents.count)
-    }
-}
-
-/// Hands out part indices to solver threads and collects their results.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cursor = 0
-    private(set) var results: [Result<SolverResult, any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard cursor < results.count else { return nil }
-        cursor += 1
-        return cursor - 1
-    }
-
-    func store(_ result: Result<SolverResult, any Error>, at index: Int) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
     }
 }

@@ -7,78 +7,77 @@ import LinearModel
 import Testing
 import Foundation
 
-@Suite struct GLPKSolverTests {
-    /// max 5a + 4b st 6a + 4b <= 24, a + 2b <= 6, a,b integer >= 0: optimum a=4, b=0 -> 20
-    /// (LP optimum is fractional: a=3, b=1.5 -> 21), minimised as -20.
-    @Test func solvesASmallIntegerProgram() throws {
-        var m = Model(name: "small")
-        let a = m.addVariable("a", upper: 10, cost: -5)
-        let b = m.addVariable("b", upper: 10, cost: -4)
-        m.addRow("r1", [(a, 6), (b, 4)], upper: 24)
-        m.addRow("r2", [(a, 1), (b, 2)], upper: 6)
-        let r = try GLPKSolver().solve(m, options: SolveOptions(), start: nil)
-        #expect(r.termination == .optimal)
-        #expect(r.objective == -20)
-        #expect(r.values == [4, 0])
-        #expect(r.bound == -20)
-    }
+/// max 5a + 4b st 6a + 4b <= 24, a + 2b <= 6, a, b whole: optimum -20 (as minimised).
+func knapsack() -> Model {
+    var m = Model(name: "small")
+    let a = m.addVariable("a", upper: 10, cost: -5)
+    let b = m.addVariable("b", upper: 10, cost: -4)
+    m.addRow("r1", [(a, 6), (b, 4)], upper: 24)
+    m.addRow("r2", [(a, 1), (b, 2)], upper: 6)
+    return m
+}
 
-    @Test func usesTheObjectiveConstantAndAStartingPoint() throws {
-        var m = Model(name: "start")
-        m.objectiveConstant = 100
-        let a = m.addVariable("a", upper: 3, cost: -1)
-        let b = m.addVariable("b", upper: 3, cost: -2)
-        m.addRow("pick", [(a, 1), (b, 1)], upper: 3)
-        let r = try GLPKSolver().solve(m, options: SolveOptions(), start: [3, 0])
-        #expect(r.termination == .optimal)
-        #expect(r.objective == 94)
-    }
-
-    @Test func reportsInfeasibleAsAStatus() throws {
-        var m = Model(name: "infeasible")
-        let a = m.addVariable("a", upper: 1)
-        m.addRow("needs two", [(a, 1)], lower: 2)
-        let r = try GLPKSolver().solve(m, options: SolveOptions(), start: nil)
-        #expect(r.termination == .infeasible)
-        #expect(r.values == nil)
-    }
-
-    static func defective(_ name: String) -> Model {
-        var m = Model(name: name)
-        switch name {
-        case "NaN cost": m.addVariable("x", upper: 1, cost: .nan)
-        case "inverted bounds": m.addVariable("x", lower: 2, upper: 1)
-        case "unknown column": m.addRow("r", [(7, 1)], upper: 1)
-        default: let x = m.addVariable("x", upper: 1); m.addRow("r", [(x, .infinity)], upper: 1)
-        }
-        return m
-    }
-
-    @Test(arguments: ["NaN cost", "inverted bounds", "unknown column", "infinite coefficient"])
-    func rejectsAnInvalidModelBeforeGLPKSeesIt(name: String) throws {
-        let m = Self.defective(name)
-        #expect(!m.validationIssues().isEmpty)
-        #expect(throws: SolverError.self) { try GLPKSolver().solve(m, options: SolveOptions(), start: nil) }
-    }
-
+@Suite(.serialized) struct GLPKSolverTests {
     /// A GLPK fatal error would abort the process; through the shim it becomes a return code and
     /// GLPK keeps working afterwards on this thread.
     @Test func aGLPKFaultBecomesAnErrorNotAnAbort() throws {
         glpk_shim_capture_output(0)
         #expect(glpk_shim_provoke_fault() == SHIM_FAULT)
         #expect(String(cString: glpk_shim_last_error()).contains("fault provoked on purpose"))
-        // A bad matrix index is another GLPK fatal error.
-        let p = glp_create_prob()!
-        glp_add_rows(p, 1)
-        glp_add_cols(p, 1)
-        let ia: [Int32] = [0, 1], ja: [Int32] = [0, 5], ar: [Double] = [0, 1]
-        #expect(glpk_shim_load_matrix(p, 1, ia, ja, ar) == SHIM_FAULT)
-        #expect(String(cString: glpk_shim_last_error()).contains("out of range"))
-        // The environment was freed with the problem; GLPK still works.
+        // The environment was freed; GLPK still works.
         var m = Model(name: "after")
         let x = m.addVariable("x", upper: 2, cost: -1)
         m.addRow("r", [(x, 1)], upper: 1)
         #expect(try GLPKSolver().solve(m, options: SolveOptions(), start: nil).objective == -1)
+    }
+
+    /// Each kind of call the shim guards fails cleanly: a bad column index in a setter, a bad
+    /// count, a bad matrix index while building.
+    @Test(arguments: [1, 2, 3])
+    func everyGuardedCallTurnsAFaultIntoAnError(call: Int32) throws {
+        glpk_shim_capture_output(0)
+        #expect(glpk_shim_claim_thread() == 1)
+        let p = glp_create_prob()!
+        let fault: Int32
+        if call == 3 {
+            let lower = [0.0], upper = [1.0], integer: [Int32] = [0], cost = [1.0]
+            let rl = [-Double.infinity], ru = [1.0], start: [Int32] = [0, 1], index: [Int32] = [7], value = [1.0]
+            fault = glpk_shim_build(p, 1, lower, upper, integer, cost, 0, 1, rl, ru, start, index, value)
+        } else {
+            fault = glpk_shim_provoke(p, call)
+        }
+        // After a fault the environment, and the problem with it, is gone: no glp_delete_prob.
+        glpk_shim_release_thread()
+        #expect(fault == SHIM_FAULT)
+        #expect(!String(cString: glpk_shim_last_error()).isEmpty)
+        #expect(try GLPKSolver().solve(knapsack(), options: SolveOptions(), start: nil).objective == -20)
+    }
+
+    /// GLPK's memory limit, hit while solving, is a fault: a clear error, and the next solve in
+    /// the same process works.
+    @Test func runningOutOfMemoryIsAnErrorAndTheNextSolveWorks() throws {
+        var big = Model(name: "big")
+        for j in 0..<20_000 { big.addVariable("x\(j)", upper: 1, cost: -1) }
+        for i in 0..<2_000 { big.addRow("r\(i)", (0..<200).map { ((i * 7 + $0 * 97) % 20_000, 1.0) }, upper: 3) }
+        glp_mem_limit(1)
+        defer { glp_mem_limit(Int32.max) }
+        #expect {
+            try GLPKSolver().solve(big, options: SolveOptions(), start: nil)
+        } throws: { error in
+            guard case .fault(let message) = error as? SolverError else { return false }
+            return message.contains("memory")
+        }
+        glp_mem_limit(Int32.max)
+        #expect(try GLPKSolver().solve(knapsack(), options: SolveOptions(), start: nil).objective == -20)
+    }
+
+    /// A thread holds one GLPK problem at a time (a fault frees the thread's whole environment).
+    @Test func aThreadHoldsOneProblemAtATime() throws {
+        #expect(glpk_shim_claim_thread() == 1)
+        #expect(glpk_shim_claim_thread() == 0)
+        #expect(throws: SolverError.self) { try GLPKSolver().solve(knapsack(), options: SolveOptions(), start: nil) }
+        glpk_shim_release_thread()
+        #expect(try GLPKSolver().solve(knapsack(), options: SolveOptions(), start: nil).objective == -20)
     }
 
     @Test func writesTheModelAsMPSAndLP() throws {

@@ -1,6 +1,7 @@
 // Shared fixtures for the PlanCheck tests: real plans of the repository's instances (solved with
 // the planner and rendered by the writers), plans rendered for hand-made decisions, and small
 // helpers to edit CSV files as rows.
+import PlanTestSupport
 import Foundation
 @testable import PlanCheck
 import PlanDomain

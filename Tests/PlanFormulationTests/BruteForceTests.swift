@@ -2,6 +2,7 @@
 // seed, a valid instance is generated (BruteForceGenerator.swift), every assignment is enumerated
 // and checked by rules written out in the test (BruteForceSolver.swift), and the planner must find
 // the same minimum, or report infeasibility exactly when no assignment keeps every rule.
+import PlanTestSupport
 import PlanDomain
 import PlanFormulation
 import Testing

@@ -1,5 +1,7 @@
 // FormulationAgreementTests: the aggregated model and the per-learner reference model reach the
 // same optimum, single-threaded or not, on random small instances and on the shipped ones.
+import GLPKSolver
+import PlanTestSupport
 import Foundation
 import PlanDomain
 import PlanFormulation
@@ -9,8 +11,8 @@ import Testing
     @Test("aggregated and per-learner models agree", arguments: 0..<120)
     func formulationsAgree(seed: Int) throws {
         let c = try BFCases.make(seed: seed)
-        let aggregated = Result { try Planner.solve(c.instance, options: PlannerOptions(threads: 2)) }
-        let perLearner = Result { try Planner.solve(c.instance, options: PlannerOptions(formulation: .perLearner, threads: 1)) }
+        let aggregated = Result { try Planner.solve(c.instance, options: .glpk(threads: 2)) }
+        let perLearner = Result { try Planner.solve(c.instance, options: .glpk(formulation: .perLearner, threads: 1)) }
         switch (aggregated, perLearner) {
         case (.success(let a), .success(let p)):
             #expect(a.status == .optimal && p.status == .optimal)
@@ -28,7 +30,7 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let instance = try Instance.decode(Array(try Data(contentsOf: root.appendingPathComponent("instances/\(name).json"))))
         let a = try Planner.solve(instance)
-        let p = try Planner.solve(instance, options: PlannerOptions(formulation: .perLearner))
+        let p = try Planner.solve(instance, options: .glpk(formulation: .perLearner))
         #expect(a.status == .optimal && p.status == .optimal)
         #expect(a.objective == p.objective)
     }
@@ -40,7 +42,7 @@ import Testing
         let plan = try Planner.solve(c.instance)
         let model = Planner.model(c.instance)
         #expect(model.validationIssues().isEmpty)
-        let result = try PlannerOptions().solver.solve(model, options: .init(), start: nil)
+        let result = try GLPKSolver().solve(model, options: .init(), start: nil)
         #expect(abs((result.objective ?? .nan) - plan.objective) < 1e-6)
     }
 }

@@ -1,5 +1,6 @@
 // IntegralCountsTests: count columns are continuous where the model keeps them integral; when a
 // solver still answers with fractional counts, the planner repairs them and the plan stays optimal.
+import PlanTestSupport
 import Foundation
 import GLPKSolver
 import LinearModel
@@ -13,7 +14,7 @@ final class FractionalOnceSolver: MILPSolver, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var calls = 0
 
-    func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws -> SolverResult {
+    func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws(SolverError) -> SolverResult {
         lock.lock()
         calls += 1
         let first = calls == 1

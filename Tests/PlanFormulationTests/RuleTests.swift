@@ -1,5 +1,6 @@
 // RuleTests: each hard rule of SPEC §3 alone on a tiny instance where it binds, and each term of
 // the objective of SPEC §4 alone.
+import PlanTestSupport
 import PlanDomain
 import PlanFormulation
 import Testing

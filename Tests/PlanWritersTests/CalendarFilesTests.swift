@@ -1,6 +1,7 @@
 // CalendarFilesTests: the iCalendar files of instances/tiny.json byte for byte (re-record with
 // PLAN_RECORD_GOLDEN=1 swift test --filter CalendarFiles, then review the diff), and the RFC 5545
 // rules they rely on: folding, escaping, CRLF, BEGIN/END pairs, unique UIDs, file names.
+import PlanTestSupport
 import Foundation
 import PlanDomain
 import PlanFormulation

@@ -1,5 +1,6 @@
 // GoldenTests: the four files written for instances/tiny.json, byte for byte. Re-record with
 // PLAN_RECORD_GOLDEN=1 swift test --filter GoldenTests (then review the diff).
+import PlanTestSupport
 import Foundation
 import PlanDomain
 import PlanFormulation

@@ -1,6 +1,7 @@
 // ReportTests: the HTML report of a plan (Report.render): its figures, charts and tables, that it
 // is self-contained and escaped, that it is deterministic, and (when chromium is installed) that a
 // real browser loads it.
+import PlanTestSupport
 import Foundation
 import PlanDomain
 import PlanFormulation
