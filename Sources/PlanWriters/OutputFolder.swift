@@ -8,6 +8,11 @@ public struct OutputError: Error, CustomStringConvertible {
 }
 
 public enum OutputFolder {
+    /// Held while a plan folder is swapped into place (two renames when one existed): whoever
+    /// quits the process at once (a second Ctrl-C) takes it first, so the old plan or the new one
+    /// is always there, never only the hidden `.name.old-<pid>`.
+    public static let swapLock = NSLock()
+
     /// Files and folders `plan` may have written into a plan folder; a folder holding anything
     /// else is not replaced (nothing of the planner's is lost).
     public static let ownFiles: Set<String> = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json",
@@ -43,6 +48,8 @@ public enum OutputFolder {
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents.utf8).write(to: url)
             }
+            swapLock.lock()
+            defer { swapLock.unlock() }
             if fm.fileExists(atPath: target.path) {
                 try fm.moveItem(at: target, to: old)
                 do {
@@ -59,5 +66,39 @@ public enum OutputFolder {
             try? fm.removeItem(at: staging)
             throw OutputError(description: "cannot write \(folder.path): \(error.localizedDescription)")
         }
+    }
+}
+
+/// A file written to a hidden sibling (`.name.tmp-<pid>`) and renamed into place on commit.
+public struct StagedFile {
+    public let target: URL
+    let staging: URL
+
+    /// Writes `contents` beside `target` (creating missing parent folders).
+    public init(_ contents: String, at target: URL) throws {
+        self.target = target.standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: staging)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw OutputError(description: "cannot write \(target.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Renames the staged file over its target.
+    public func commit() throws {
+        if rename(staging.path, target.path) != 0 {
+            let why = String(cString: strerror(errno))
+            discard()
+            throw OutputError(description: "cannot write \(target.path): \(why)")
+        }
+    }
+
+    /// Removes the staged file.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -1,19 +1,27 @@
-// Interruption and progress: Ctrl-C stops the search at the next chance and the best plan found so
-// far is written (status `interrupted`); a second Ctrl-C leaves at once and writes nothing. While
-// solving on a terminal, one line on stderr shows how the search goes.
+// Interruption and progress: Ctrl-C (SIGINT), SIGTERM (what a batch scheduler sends at its time
+// limit) and SIGHUP (the terminal closed) stop the search at the next chance and the best plan
+// found so far is written (status `interrupted`); a second signal leaves at once (exit 128 + the
+// signal's number) and writes nothing. While solving on a terminal, one line on stderr shows how
+// the search goes.
 import Dispatch
 import Foundation
 import PlanDomain
 import PlanFormulation
+import PlanWriters
 
-/// Catches SIGINT for the duration of a solve.
+/// Catches SIGINT, SIGTERM and SIGHUP for the duration of a solve.
 final class Interruption: @unchecked Sendable {
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
     private let lock = NSLock()
     private var count = 0
-    private var source: DispatchSourceSignal?
+    private var sources: [DispatchSourceSignal] = []
     private let folder: URL
+    private let staged: [URL]
 
-    private init(folder: URL) { self.folder = folder }
+    private init(folder: URL, staged: [URL]) {
+        self.folder = folder
+        self.staged = staged
+    }
 
     /// Whether the user asked to stop.
     var requested: Bool {
@@ -22,18 +30,22 @@ final class Interruption: @unchecked Sendable {
         return count > 0
     }
 
-    /// Starts listening; on a second Ctrl-C, removes any staging folder of `folder` and exits 130.
-    static func install(cleaning folder: URL) -> Interruption {
-        let interruption = Interruption(folder: folder)
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "plan.sigint"))
-        source.setEventHandler { interruption.received() }
-        source.resume()
-        interruption.source = source
+    /// Starts listening; on a second signal, removes any staging folder of `folder` and exits
+    /// 128 + the signal's number (130 for Ctrl-C).
+    static func install(cleaning folder: URL, and staged: [URL] = []) -> Interruption {
+        let interruption = Interruption(folder: folder, staged: staged)
+        let queue = DispatchQueue(label: "plan.signals")
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { interruption.received(number) }
+            source.resume()
+            interruption.sources.append(source)
+        }
         return interruption
     }
 
-    private func received() {
+    private func received(_ number: Int32) {
         lock.lock()
         count += 1
         let n = count
@@ -42,14 +54,18 @@ final class Interruption: @unchecked Sendable {
             FileHandle.standardError.write(Data("\nplan: stopping at the next chance; Ctrl-C again to quit without writing\n".utf8))
             return
         }
-        // Leave at once: no plan folder, not even a hidden staging one.
-        let parent = folder.standardizedFileURL.deletingLastPathComponent()
-        let prefix = ".\(folder.standardizedFileURL.lastPathComponent).tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        // Leave at once: no plan folder, not even a hidden staging one; never in the middle of
+        // swapping a plan folder into place.
+        OutputFolder.swapLock.lock()
+        for target in [folder] + staged {
+            let parent = target.standardizedFileURL.deletingLastPathComponent()
+            let prefix = ".\(target.standardizedFileURL.lastPathComponent).tmp-"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
         }
         FileHandle.standardError.write(Data("plan: quit; nothing written\n".utf8))
-        exit(130)
+        exit(128 + number)
     }
 }
 

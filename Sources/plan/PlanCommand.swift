@@ -125,6 +125,12 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("integer-counts"), help: .hidden)
     var integerCounts = false
 
+    @Flag(name: .customLong("cold-start"), help: .hidden)
+    var coldStart = false
+
+    @Flag(name: .customLong("all-rows"), help: .hidden)
+    var allRows = false
+
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
@@ -148,10 +154,13 @@ struct Solve: ParsableCommand {
             print("model written to \(path): \(model.variables.count) columns, \(model.rows.count) rows")
             if modelOnly { return }
         }
-        var options = PlannerOptions(timeLimit: timeLimit, relativeGap: gap, verbose: verbose, formulation: formulation)
+        var options = PlannerOptions(solver: GLPKSolver(), timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
+                                     formulation: formulation)
         if let threads { options.threads = threads }
         options.continuousCounts = !integerCounts
-        let interruption = Interruption.install(cleaning: folder)
+        options.warmStart = !coldStart
+        options.lazyRows = !allRows
+        let interruption = Interruption.install(cleaning: folder, and: report.map { [URL(fileURLWithPath: $0)] } ?? [])
         options.shouldStop = { interruption.requested }
         let progressLine = ProgressLine(enabled: !quiet && !verbose && isatty(STDERR_FILENO) == 1)
         options.progress = { progressLine.show($0) }
@@ -173,12 +182,16 @@ struct Solve: ParsableCommand {
         do {
             var files = PlanFiles.render(instance, result.plan, dialect: csv)
             if ics { files += Calendars.render(instance, result.plan) }
-            try OutputFolder.write(files, to: folder)
-            if let report {
-                let url = URL(fileURLWithPath: report)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(Report.render(instance, result.plan).utf8).write(to: url, options: .atomic)
+            // The report is staged beside its target first, so that exit 0 means everything
+            // asked for was written and a failure leaves nothing new.
+            let stagedReport = try report.map { try StagedFile(Report.render(instance, result.plan), at: URL(fileURLWithPath: $0)) }
+            do {
+                try OutputFolder.write(files, to: folder)
+            } catch {
+                stagedReport?.discard()
+                throw error
             }
+            try stagedReport?.commit()
         } catch {
             printError("plan: \(error)")
             throw Exit.failure
@@ -190,6 +203,10 @@ struct Solve: ParsableCommand {
         print("learners: \(s.learners)  assigned: \(s.assigned) (in person \(s.inPerson), remote \(s.remote))  unassigned: \(s.unassigned)")
         print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
         print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups")
+        let sv = st.solver
+        print(String(format: "root: %@ start, %d iterations, %.3f s, %d linking rows added, %d as cuts",
+                     sv.warmStarted ? "network" : "cold", sv.rootIterations, sv.rootSeconds, sv.lazyRowsAdded,
+                     sv.lazyCutsAdded))
         print(String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", loadSeconds, st.buildSeconds,
                      result.plan.solveSeconds - st.buildSeconds, seconds(since: writeStart)))
         print("plan written to \(folder.path)")

@@ -1,0 +1,97 @@
+// SignalTests: the built `plan` stopped by a signal in the middle of its first linear program
+// (the phase GLPK gives no callback in) answers within a second or two and writes a plan that
+// `plan check` accepts; a report that cannot be written leaves no plan folder behind.
+import Foundation
+import Testing
+
+@Suite(.serialized) struct SignalTests {
+    /// A national instance whose root relaxation runs for seconds (generated once).
+    static let national: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-signal-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("n.json")
+        _ = try? PlanRun(["generate", "--learners", "5000", "--seed", "1", "--profile", "national", "--out", file.path])
+        return file
+    }()
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalDuringTheRootRelaxationWritesAnInterruptedPlanAtOnce(signal: Int32) throws {
+        let dir = try scratchFolder("signal-\(signal)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = Process()
+        process.executableURL = PlanRun.executable
+        process.arguments = ["solve", Self.national.path, "--out", dir.path + "/p", "--verbose"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // GLPK's simplex log ("obj = ...") on stderr: the root relaxation is running.
+        let reader = LineReader(err.fileHandleForReading)
+        #expect(reader.waitFor { $0.contains("obj =") && !$0.hasPrefix("+") } != nil, "no simplex log seen")
+        let sent = ContinuousClock.now
+        kill(process.processIdentifier, signal)
+        let stopped = reader.waitFor { $0.contains("plan: interrupted") }
+        let reaction = ContinuousClock.now - sent
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        reader.drain()
+        #expect(stopped != nil)
+        #expect(reaction < .seconds(2), "took \(reaction) to stop")
+        #expect(process.terminationStatus == 0)
+        #expect(stdout.contains("status: interrupted"))
+        let check = try PlanRun(["check", Self.national.path, dir.path + "/p"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    @Test func aReportThatCannotBeWrittenLeavesNoPlanFolder() throws {
+        let dir = try scratchFolder("report")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let blocker = dir.appendingPathComponent("file")
+        try Data("not a folder".utf8).write(to: blocker)
+        let tiny = PlanRun.root.appendingPathComponent("instances/tiny.json").path
+        let run = try PlanRun(["solve", tiny, "--out", dir.path + "/p", "--report", blocker.path + "/report.html"])
+        #expect(run.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["file"])
+    }
+}
+
+/// Reads a pipe line by line on a thread of its own (so the child never blocks on a full pipe).
+final class LineReader: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var lines: [String] = []
+    private var ended = false
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            var buffer = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    condition.lock(); lines.append(line); condition.broadcast(); condition.unlock()
+                }
+            }
+            condition.lock(); ended = true; condition.broadcast(); condition.unlock()
+        }
+    }
+
+    /// Waits (at most 120 s) for a line matching `match`, consuming lines up to it.
+    func waitFor(_ match: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(120)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            while !lines.isEmpty {
+                let line = lines.removeFirst()
+                if match(line) { return line }
+            }
+            if ended || !condition.wait(until: deadline) { return nil }
+        }
+    }
+
+    /// Waits for the end of the stream.
+    func drain() { _ = waitFor { _ in false } }
+}
