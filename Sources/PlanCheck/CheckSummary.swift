@@ -37,7 +37,7 @@ extension Checker {
                 return nil
             }
             if whole && (v != v.rounded() || v < 0) {
-                fail(file, node.position.line, nil, "\"\(key)\" is \(formatNumber(v)), expected a whole number >= 0")
+                fail(file, node.position.line, nil, "\"\(key)\" is \(plainNumber(v)), expected a whole number >= 0")
                 return nil
             }
             return v
@@ -63,12 +63,12 @@ extension Checker {
         let inPerson = number("inPerson", whole: true), remote = number("remote", whole: true)
         let unassigned = number("unassigned", whole: true), sessionsRun = number("sessionsRun", whole: true)
         if let seconds = number("solveSeconds"), seconds < 0 {
-            fail(file, line("solveSeconds"), nil, "\"solveSeconds\" is \(formatNumber(seconds)), expected a duration >= 0")
+            fail(file, line("solveSeconds"), nil, "\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0")
         }
 
         func compare(_ key: String, _ found: Double?, _ expected: Int, _ why: String) {
             guard let found, found != Double(expected) else { return }
-            fail(file, line(key), nil, "\"\(key)\" is \(formatNumber(found)), expected \(expected) (\(why))")
+            fail(file, line(key), nil, "\"\(key)\" is \(plainNumber(found)), expected \(expected) (\(why))")
         }
         compare("learners", learners, instance.learners.count, "learners in the instance")
         if decisionsComplete {
@@ -82,25 +82,25 @@ extension Checker {
             if let objective {
                 let expected = recomputedObjective()
                 if abs(objective - expected) > 1e-6 * max(1, abs(expected)) {
-                    fail(file, line("objective"), nil, "\"objective\" is \(formatNumber(objective)), expected \(formatNumber(expected)) (SPEC §4 recomputed from assignments.csv)")
+                    fail(file, line("objective"), nil, "\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (SPEC §4 recomputed from assignments.csv)")
                 }
             }
         }
         if let objective, let bound {
             let tolerance = 1e-6 * max(1, abs(objective))
             if bound > objective + tolerance {
-                fail(file, line("bound"), nil, "\"bound\" is \(formatNumber(bound)), above the objective \(formatNumber(objective)); a bound of a minimisation is at most the objective")
+                fail(file, line("bound"), nil, "\"bound\" is \(plainNumber(bound)), above the objective \(plainNumber(objective)); a bound of a minimisation is at most the objective")
             }
             let expectedGap = abs(objective - bound) / max(1, abs(objective))
             if let gap, abs(gap - expectedGap) > 1e-6 {
-                fail(file, line("gap"), nil, "\"gap\" is \(formatNumber(gap)), expected \(formatNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
+                fail(file, line("gap"), nil, "\"gap\" is \(plainNumber(gap)), expected \(plainNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
             }
             if status == "optimal", expectedGap > 1e-6 {
-                fail(file, line("status"), nil, "\"status\" is \"optimal\" but the objective \(formatNumber(objective)) and the bound \(formatNumber(bound)) differ (gap \(formatNumber(expectedGap)))")
+                fail(file, line("status"), nil, "\"status\" is \"optimal\" but the objective \(plainNumber(objective)) and the bound \(plainNumber(bound)) differ (gap \(plainNumber(expectedGap)))")
             }
         }
         if status == "optimal", let gap, gap > 1e-6 {
-            fail(file, line("gap"), nil, "\"status\" is \"optimal\" but \"gap\" is \(formatNumber(gap)), expected 0")
+            fail(file, line("gap"), nil, "\"status\" is \"optimal\" but \"gap\" is \(plainNumber(gap)), expected 0")
         }
     }
 
