@@ -1,6 +1,7 @@
 // summary.json (SPEC §5): an object with status, objective, bound, gap, learners, assigned,
 // inPerson, remote, unassigned, sessionsRun and solveSeconds, consistent with assignments.csv and
-// with the objective of SPEC §4 recomputed here.
+// with the objective of SPEC §4 recomputed here. The six counts are JSON integers (`300`, never
+// `300.0`).
 import PlanDomain
 
 extension Checker {
@@ -32,12 +33,16 @@ extension Checker {
                 fail(file, nil, nil, "required key \"\(key)\" is missing")
                 return nil
             }
-            guard case .number(let v, _) = node.value else {
+            guard case .number(let v, let text) = node.value else {
                 fail(file, node.position.line, nil, "\"\(key)\" is \(kind(node)), expected a number")
                 return nil
             }
             if whole && (v != v.rounded() || v < 0) {
                 fail(file, node.position.line, nil, "\"\(key)\" is \(plainNumber(v)), expected a whole number >= 0")
+                return nil
+            }
+            if whole && !isJSONInteger(text) {
+                fail(file, node.position.line, nil, "\"\(key)\" is written \(text), expected a JSON integer (\(plainNumber(v))): a count has no decimal point and no exponent")
                 return nil
             }
             return v
@@ -118,6 +123,12 @@ extension Checker {
         default: break
         }
     }
+}
+
+/// A count is written as a JSON integer: digits only, without a fraction, an exponent or a sign
+/// (`300`, not `300.0`, `3e2` or `-0`).
+func isJSONInteger(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
 }
 
 private func kind(_ node: JSONNode) -> String {
