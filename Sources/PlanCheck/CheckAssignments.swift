@@ -70,7 +70,7 @@ extension Checker {
         expect(t, row, subject, "start", session.start.description, "the first training day of \(session.id)")
         expect(t, row, subject, "end", session.end.description, "the last training day of \(session.id)")
         if seat.mode == .inPerson, let s = session.site {
-            let km = instance.distanceKm(structure: learner.structure, site: s)
+            let km = kmBetween(structure: learner.structure, site: s)
             let from = instance.structures[learner.structure].id, to = instance.sites[s].id
             expectNumber(t, row, subject, "travel_km", Double(km), "the distance from \(from) to \(to)")
         } else {

@@ -1,5 +1,6 @@
 // The hard rules of SPEC §3 on the decisions read from assignments.csv, and the objective of
-// SPEC §4, written here independently of PlanDomain's own check.
+// SPEC §4, written here independently of PlanDomain's own check and objective (eligibility and
+// distances come from CheckEligibility.swift).
 import PlanDomain
 
 extension Checker {
@@ -12,16 +13,19 @@ extension Checker {
             let learner = instance.learners[l]
             let subject = "learner \(learner.id)"
             let line = decisionLine[l]
-            if let seat = seats[l], let why = instance.ineligibility(learner: l, session: seat.session, mode: seat.mode) {
-                fail(file, line, subject, "may not join \(instance.sessions[seat.session].id) \(seat.mode.csvName): \(why)")
+            if let seat = seats[l] {
+                let problems = eligibilityProblems(learner: l, session: seat.session, mode: seat.mode)
+                if !problems.isEmpty {
+                    fail(file, line, subject, "may not join \(instance.sessions[seat.session].id) \(modeWord(seat.mode)): \(problems.joined(separator: "; "))")
+                }
             }
             if let pin = learner.assigned, let decision = decisions[l] {
-                let pinned = "\(instance.sessions[pin.session].id) \(pin.mode.csvName)"
+                let pinned = "\(instance.sessions[pin.session].id) \(modeWord(pin.mode))"
                 switch decision {
                 case .unassigned:
                     fail(file, line, subject, "the learner is pinned to \(pinned) in the instance, but the plan leaves it unassigned")
                 case .assigned(let seat) where seat.session != pin.session || seat.mode != pin.mode:
-                    fail(file, line, subject, "the learner is pinned to \(pinned) in the instance, but the plan gives \(instance.sessions[seat.session].id) \(seat.mode.csvName)")
+                    fail(file, line, subject, "the learner is pinned to \(pinned) in the instance, but the plan gives \(instance.sessions[seat.session].id) \(modeWord(seat.mode))")
                 default: break
                 }
             }
@@ -38,7 +42,7 @@ extension Checker {
         let learners = instance.learners
         let ids = { (ls: [Int]) in list(ls.map { learners[$0].id }) }
 
-        for s in instance.sessionsByID {
+        for s in sessionsByID {
             let session = instance.sessions[s]
             let subject = "session \(session.id)"
             // 1. Capacities.
@@ -46,7 +50,7 @@ extension Checker {
                 let who = members[Seat(session: s, mode: mode)] ?? []
                 let capacity = mode == .inPerson ? session.capacityInPerson : session.capacityRemote
                 if who.count > capacity {
-                    fail(file, nil, subject, "\(plural(who.count, "\(mode.csvName) participant")) for \(plural(capacity, "\(mode.csvName) seat")) (capacity.\(mode.rawValue)): \(ids(who))")
+                    fail(file, nil, subject, "\(plural(who.count, "\(modeWord(mode)) participant")) for \(plural(capacity, "\(modeWord(mode)) seat")) (capacity.\(mode.rawValue)): \(ids(who))")
                 }
             }
             // 2. Minimum size of a running session.
@@ -60,7 +64,7 @@ extension Checker {
         for (o, organisation) in instance.organisations.enumerated() {
             guard let limit = organisation.maxConcurrentSessions else { continue }
             var byDay: [Day: [Int]] = [:]
-            for s in instance.sessionsByID where instance.sessions[s].organisation == o && participants[s] != nil {
+            for s in sessionsByID where instance.sessions[s].organisation == o && participants[s] != nil {
                 for d in instance.sessions[s].days { byDay[d, default: []].append(s) }
             }
             for (sessions, dates) in groups(byDay, limit: limit) {
@@ -111,7 +115,7 @@ extension Checker {
             if seat.mode == .remote {
                 remote += 1
             } else if let site = session.site {
-                km += instance.distanceKm(structure: learner.structure, site: site)
+                km += kmBetween(structure: learner.structure, site: site)
             }
             if let from = learner.availableFrom { waiting += session.start - from }
         }

@@ -15,7 +15,7 @@ extension Checker {
             if seat.mode == .inPerson { inPerson[seat.session, default: 0] += 1 } else { remote[seat.session, default: 0] += 1 }
         }
         for (row, s, subject) in keyedRows(t, key: "session", index: sessionIndex,
-                                           expected: instance.sessionsByID.map { instance.sessions[$0].id }) {
+                                           expected: sessionsByID.map { instance.sessions[$0].id }) {
             let session = instance.sessions[s]
             expect(t, row, subject, "organisation", instance.organisations[session.organisation].id, "the session's organisation in the instance")
             expect(t, row, subject, "site", session.site.map { instance.sites[$0].id } ?? "",

@@ -1,6 +1,7 @@
 // summary.json (SPEC §5): an object with status, objective, bound, gap, learners, assigned,
 // inPerson, remote, unassigned, sessionsRun and solveSeconds, consistent with assignments.csv and
-// with the objective of SPEC §4 recomputed here.
+// with the objective of SPEC §4 recomputed here. The six counts are JSON integers (`300`, never
+// `300.0`).
 import PlanDomain
 
 extension Checker {
@@ -32,12 +33,16 @@ extension Checker {
                 fail(file, nil, nil, "required key \"\(key)\" is missing")
                 return nil
             }
-            guard case .number(let v, _) = node.value else {
+            guard case .number(let v, let text) = node.value else {
                 fail(file, node.position.line, nil, "\"\(key)\" is \(kind(node)), expected a number")
                 return nil
             }
             if whole && (v != v.rounded() || v < 0) {
-                fail(file, node.position.line, nil, "\"\(key)\" is \(formatNumber(v)), expected a whole number >= 0")
+                fail(file, node.position.line, nil, "\"\(key)\" is \(plainNumber(v)), expected a whole number >= 0")
+                return nil
+            }
+            if whole && !isJSONInteger(text) {
+                fail(file, node.position.line, nil, "\"\(key)\" is written \(text), expected a JSON integer (\(plainNumber(v))): a count has no decimal point and no exponent")
                 return nil
             }
             return v
@@ -63,12 +68,12 @@ extension Checker {
         let inPerson = number("inPerson", whole: true), remote = number("remote", whole: true)
         let unassigned = number("unassigned", whole: true), sessionsRun = number("sessionsRun", whole: true)
         if let seconds = number("solveSeconds"), seconds < 0 {
-            fail(file, line("solveSeconds"), nil, "\"solveSeconds\" is \(formatNumber(seconds)), expected a duration >= 0")
+            fail(file, line("solveSeconds"), nil, "\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0")
         }
 
         func compare(_ key: String, _ found: Double?, _ expected: Int, _ why: String) {
             guard let found, found != Double(expected) else { return }
-            fail(file, line(key), nil, "\"\(key)\" is \(formatNumber(found)), expected \(expected) (\(why))")
+            fail(file, line(key), nil, "\"\(key)\" is \(plainNumber(found)), expected \(expected) (\(why))")
         }
         compare("learners", learners, instance.learners.count, "learners in the instance")
         if decisionsComplete {
@@ -82,25 +87,25 @@ extension Checker {
             if let objective {
                 let expected = recomputedObjective()
                 if abs(objective - expected) > 1e-6 * max(1, abs(expected)) {
-                    fail(file, line("objective"), nil, "\"objective\" is \(formatNumber(objective)), expected \(formatNumber(expected)) (SPEC §4 recomputed from assignments.csv)")
+                    fail(file, line("objective"), nil, "\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (SPEC §4 recomputed from assignments.csv)")
                 }
             }
         }
         if let objective, let bound {
             let tolerance = 1e-6 * max(1, abs(objective))
             if bound > objective + tolerance {
-                fail(file, line("bound"), nil, "\"bound\" is \(formatNumber(bound)), above the objective \(formatNumber(objective)); a bound of a minimisation is at most the objective")
+                fail(file, line("bound"), nil, "\"bound\" is \(plainNumber(bound)), above the objective \(plainNumber(objective)); a bound of a minimisation is at most the objective")
             }
             let expectedGap = abs(objective - bound) / max(1, abs(objective))
             if let gap, abs(gap - expectedGap) > 1e-6 {
-                fail(file, line("gap"), nil, "\"gap\" is \(formatNumber(gap)), expected \(formatNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
+                fail(file, line("gap"), nil, "\"gap\" is \(plainNumber(gap)), expected \(plainNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
             }
             if status == "optimal", expectedGap > 1e-6 {
-                fail(file, line("status"), nil, "\"status\" is \"optimal\" but the objective \(formatNumber(objective)) and the bound \(formatNumber(bound)) differ (gap \(formatNumber(expectedGap)))")
+                fail(file, line("status"), nil, "\"status\" is \"optimal\" but the objective \(plainNumber(objective)) and the bound \(plainNumber(bound)) differ (gap \(plainNumber(expectedGap)))")
             }
         }
         if status == "optimal", let gap, gap > 1e-6 {
-            fail(file, line("gap"), nil, "\"status\" is \"optimal\" but \"gap\" is \(formatNumber(gap)), expected 0")
+            fail(file, line("gap"), nil, "\"status\" is \"optimal\" but \"gap\" is \(plainNumber(gap)), expected 0")
         }
     }
 
@@ -118,6 +123,12 @@ extension Checker {
         default: break
         }
     }
+}
+
+/// A count is written as a JSON integer: digits only, without a fraction, an exponent or a sign
+/// (`300`, not `300.0`, `3e2` or `-0`).
+func isJSONInteger(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
 }
 
 private func kind(_ node: JSONNode) -> String {

@@ -89,7 +89,7 @@ extension Checker {
             let activity = k == nil ? "alternation" : seat.mode == .inPerson ? "training_in_person" : "training_remote"
             let hours = k.map { session.hours[$0] } ?? 0
             guard let found = byDate[d.description] else {
-                fail(file, nil, subject, "no row on \(d); expected \(activity) \(formatNumber(hours)) h (\(session.id) runs from \(session.start) to \(session.end))")
+                fail(file, nil, subject, "no row on \(d); expected \(activity) \(plainNumber(hours)) h (\(session.id) runs from \(session.start) to \(session.end))")
                 continue
             }
             if found.count > 1 {
@@ -97,7 +97,7 @@ extension Checker {
             }
             let row = found[0]
             expect(t, row, subject, "structure", structure, "the learner's structure")
-            expect(t, row, subject, "activity", activity, k == nil ? "\(d) is a workday but not a training day of \(session.id)" : "\(d) is a training day of \(session.id), \(seat.mode.csvName) in assignments.csv")
+            expect(t, row, subject, "activity", activity, k == nil ? "\(d) is a workday but not a training day of \(session.id)" : "\(d) is a training day of \(session.id), \(modeWord(seat.mode)) in assignments.csv")
             expect(t, row, subject, "session", session.id, "the learner's session in assignments.csv")
             expect(t, row, subject, "organisation", organisation, "the organisation of \(session.id)")
             if k != nil && seat.mode == .inPerson {

@@ -1,5 +1,6 @@
 // Checker: the state of one check (the instance, what assignments.csv decides, the violations
 // found so far) and the helpers shared by the per-file checks.
+import Foundation
 import PlanDomain
 
 /// A (session, mode) given to a learner.
@@ -43,6 +44,8 @@ struct Checker {
     let sessionIndex: [String: Int]
     /// Learner indices sorted by id (UTF-8 bytes).
     let learnersByID: [Int]
+    /// Session indices sorted by id (UTF-8 bytes).
+    let sessionsByID: [Int]
     /// Decision for each learner index, when assignments.csv gives a usable one.
     var decisions: [Int: Decision] = [:]
     /// The assignments.csv line of each learner's (first) row.
@@ -57,6 +60,7 @@ struct Checker {
         learnerIndex = li
         sessionIndex = si
         learnersByID = instance.learners.indices.sorted { bytesPrecede(instance.learners[$0].id, instance.learners[$1].id) }
+        sessionsByID = instance.sessions.indices.sorted { bytesPrecede(instance.sessions[$0].id, instance.sessions[$1].id) }
     }
 
     /// True when every learner of the instance has a usable decision.
@@ -219,13 +223,13 @@ struct Checker {
         guard let found = table.value(row, column) else { return }
         let why = why()
         let suffix = why.isEmpty ? "" : " (\(why))"
-        if found == formatNumber(expected) { return }
+        if found == plainNumber(expected) { return }
         guard let value = plainDecimal(found) else {
-            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected the plain decimal \(formatNumber(expected))\(suffix)")
+            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected the plain decimal \(plainNumber(expected))\(suffix)")
             return
         }
         if abs(value - expected) > 1e-9 * max(1, abs(expected)) {
-            fail(table.file, row.line, subject, "\(column) is \(found), expected \(formatNumber(expected))\(suffix)")
+            fail(table.file, row.line, subject, "\(column) is \(found), expected \(plainNumber(expected))\(suffix)")
         }
     }
 }
@@ -248,6 +252,16 @@ func plainDecimal(_ s: String) -> Double? {
     }
     guard digitsBefore > 0, !dot || digitsAfter > 0 else { return nil }
     return Double(s)
+}
+
+/// A number as SPEC §5 writes it, a plain decimal: `7`, `3.5`, `0.25`, `-2`, never an exponent
+/// (at most nine decimals).
+func plainNumber(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    var text = String(format: "%.9f", x)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
 }
 
 /// A found value for a message: quoted, or `empty`.

@@ -2,8 +2,20 @@
 // files, checks their format, their agreement with the instance and with each other, the hard
 // rules of SPEC §3 and the objective of SPEC §4, and lists every violation in plain words.
 //
-// It shares no code with the formulation (PlanFormulation) nor with the writers (PlanWriters):
-// it uses PlanDomain only to read the instance, its calendars, distances and eligibility rules.
+// PlanCheck is separate from the planner on purpose: it is the second opinion. A rule written
+// twice, once in the planner and once here, independently, catches a mistake in either; a rule
+// shared would only agree with itself. So it shares no code with the formulation
+// (PlanFormulation) nor with the writers (PlanWriters), and from PlanDomain it reuses only:
+// - decoding: the validated `Instance` and its stored fields (ids, resolved references,
+//   defaults applied, weights), and the decoder's JSON reader (`JSONParser`) for summary.json;
+// - the calendar of session days: `Day`, `Weekday`, `WorkCalendar` (which dates are workdays,
+//   holidays) and each session's generated training days and their hours.
+// Everything else is re-derived here from those raw values: eligibility, travel limits and
+// distances (CheckEligibility.swift), the hard rules and the objective (CheckRules.swift), and
+// how numbers and modes are written (Checker.swift, CheckEligibility.swift). None of PlanDomain's
+// rule helpers (`ineligibility`, `eligibleOptions`, `distanceKm`, `haversineKm`, `travelLimit`,
+// `cost`, `objective(of:)`, `violations(of:)`, `ModePreference.allows`, `formatNumber`…) is
+// called; `Tests/PlanCheckTests` checks that it stays so.
 import Foundation
 import PlanDomain
 
@@ -54,7 +66,7 @@ public struct CheckReport: Sendable {
     /// `plan check: 3 violations`.
     public var summaryLine: String {
         if isOK {
-            let obj = objective.map { ", objective \(formatNumber($0))" } ?? ""
+            let obj = objective.map { ", objective \(plainNumber($0))" } ?? ""
             return "plan check: OK (\(learners) learners, \(assigned) assigned\(obj))"
         }
         return "plan check: \(violations.count) violation\(violations.count == 1 ? "" : "s")"

@@ -9,15 +9,48 @@ struct PlanRun {
     var stdout: String
     var stderr: String
 
+    /// The `plan` executable of this build: next to the test binary (Linux runs the
+    /// `…PackageTests.xctest` executable itself), next to the loaded `.xctest` bundle (macOS loads
+    /// the bundle into `xctest` or `swiftpm-testing-helper`), or under this package's `.build` for
+    /// the configuration compiled; the first that exists.
     static let executable: URL = {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return exe.deletingLastPathComponent().appendingPathComponent("plan")
+        var folders: [URL] = []
+        #if os(Linux)
+        folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
+        #endif
+        let argument0 = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        folders.append(argument0.deletingLastPathComponent())
+        // A bundle `….xctest` (macOS): `plan` is beside the bundle, in the build folder.
+        let bundles = (Bundle.allBundles + [Bundle.main]).map(\.bundleURL)
+            + CommandLine.arguments.map { URL(fileURLWithPath: $0) }
+        for url in bundles {
+            var u = url.resolvingSymlinksInPath()
+            while u.pathComponents.count > 1 {
+                if u.pathExtension == "xctest" { folders.append(u.deletingLastPathComponent()); break }
+                u = u.deletingLastPathComponent()
+            }
+        }
+        #if DEBUG
+        let configuration = "debug"
+        #else
+        let configuration = "release"
+        #endif
+        folders.append(root.appendingPathComponent(".build/\(configuration)"))
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("plan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return folders[0].appendingPathComponent("plan")
     }()
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    init(_ arguments: [String], in directory: URL? = nil) throws {
+    /// Runs `plan` with `arguments`, reading its stdout and stderr at the same time (a child that
+    /// fills one pipe while the parent waits on the other would block for ever). A run that lasts
+    /// more than `timeout` seconds is killed and recorded as a test failure.
+    init(_ arguments: [String], in directory: URL? = nil, timeout: TimeInterval = 600,
+         sourceLocation: SourceLocation = #_sourceLocation) throws {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -26,12 +59,32 @@ struct PlanRun {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let group = DispatchGroup()
+        let o = Drained(out.fileHandleForReading, group), e = Drained(err.fileHandleForReading, group)
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            Issue.record("plan \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s; killed",
+                         sourceLocation: sourceLocation)
+            group.wait()
+        }
         process.waitUntilExit()
         status = process.terminationStatus
-        stdout = String(decoding: o, as: UTF8.self)
-        stderr = String(decoding: e, as: UTF8.self)
+        stdout = String(decoding: o.data, as: UTF8.self)
+        stderr = String(decoding: e.data, as: UTF8.self)
+    }
+}
+
+/// Everything a pipe gives until its end, read on a thread of its own.
+final class Drained: @unchecked Sendable {
+    /// Read only after the group has been left (the wait orders the accesses).
+    private(set) var data = Data()
+
+    init(_ handle: FileHandle, _ group: DispatchGroup) {
+        group.enter()
+        Thread {
+            self.data = handle.readDataToEndOfFile()
+            group.leave()
+        }.start()
     }
 }
 
@@ -110,7 +163,7 @@ func scratchFolder(_ name: String) throws -> URL {
         process.arguments = ["solve", instance, "--out", dir.path + "/p"]
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = Pipe()
+        process.standardError = FileHandle.nullDevice
         try process.run()
         Thread.sleep(forTimeInterval: 0.8)
         process.interrupt()
@@ -134,8 +187,8 @@ func scratchFolder(_ name: String) throws -> URL {
         let process = Process()
         process.executableURL = PlanRun.executable
         process.arguments = ["solve", instance, "--out", dir.path + "/p"]
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         Thread.sleep(forTimeInterval: 2)
         process.interrupt()
@@ -169,6 +222,29 @@ func scratchFolder(_ name: String) throws -> URL {
             #expect(run.stderr.contains("learners[3].structure"))
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    /// Far more than a pipe's buffer (64 KiB) on stderr: PlanRun drains stdout and stderr at
+    /// once, so the run ends instead of blocking on a full pipe.
+    @Test func moreThanAPipeBufferOnStderrIsReadToTheEnd() throws {
+        let dir = try scratchFolder("loud")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let learners = (0..<3000).map { "    { \"id\": \"L-\($0)\", \"structure\": \"H-MISSING\", \"path\": 105 }" }
+        let text = "{\n  \"organisations\": [], \"sites\": [], \"sessions\": [], \"structures\": [],\n  \"learners\": [\n"
+            + learners.joined(separator: ",\n") + "\n  ]\n}\n"
+        let file = dir.appendingPathComponent("loud.json")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let run = try PlanRun(["validate", file.path], timeout: 120)
+        #expect(run.status == 65)
+        #expect(run.stderr.utf8.count > 65_536, "only \(run.stderr.utf8.count) bytes on stderr")
+        #expect(run.stderr.contains("3000 problems"))
+        #expect(run.stderr.contains("learners[0].structure"))
+        #expect(run.stderr.contains("learners[2999].structure"))
+    }
+
+    @Test func theExecutableIsFoundBesideTheTests() {
+        #expect(FileManager.default.isExecutableFile(atPath: PlanRun.executable.path), "\(PlanRun.executable.path)")
+        #expect(PlanRun.executable.lastPathComponent == "plan")
     }
 
     @Test func aSyntaxErrorGivesLineAndColumn() throws {

@@ -311,6 +311,48 @@ let edits: [Edit] = [
     }
 }
 
+// MARK: - summary.json counts are JSON integers
+
+@Suite struct SummaryCountTests {
+    /// The text of `"key": N` in summary.json, and N.
+    func count(_ key: String, in text: String) -> (text: String, value: String) {
+        let start = text.range(of: "\"\(key)\": ")!
+        let digits = text[start.upperBound...].prefix { $0.isNumber }
+        return ("\"\(key)\": \(digits)", String(digits))
+    }
+
+    @Test(arguments: ["learners", "assigned", "inPerson", "remote", "unassigned", "sessionsRun"])
+    func aCountWithADecimalPointIsRefused(key: String) {
+        var files = Fixtures.tinyFiles
+        let (field, n) = count(key, in: files[J]!)
+        files[J] = files[J]!.replacingOccurrences(of: field, with: "\(field).0")
+        let report = PlanChecker.check(instance: Fixtures.tiny, files: files)
+        expectViolation(report, ["summary.json:", "\"\(key)\" is written \(n).0, expected a JSON integer (\(n))"], count: 1)
+    }
+
+    @Test func threeHundredPointZeroLearnersIsRefused() {
+        var files = Fixtures.bretagneFiles
+        files[J] = files[J]!.replacingOccurrences(of: "\"learners\": 300,", with: "\"learners\": 300.0,")
+        let report = PlanChecker.check(instance: Fixtures.bretagne, files: files)
+        expectViolation(report, ["\"learners\" is written 300.0, expected a JSON integer (300)"], count: 1)
+    }
+
+    @Test func aNegativeZeroCountIsRefused() {
+        var files = Fixtures.tinyFiles
+        let (field, _) = count("sessionsRun", in: files[J]!)
+        files[J] = files[J]!.replacingOccurrences(of: field, with: "\"sessionsRun\": -0")
+        let report = PlanChecker.check(instance: Fixtures.tiny, files: files)
+        expectViolation(report, ["\"sessionsRun\" is written -0, expected a JSON integer"])
+    }
+
+    @Test func figuresThatAreNotCountsMayHaveDecimals() {
+        var files = Fixtures.tinyFiles
+        files[J] = files[J]!.replacingOccurrences(of: "\"objective\": 202060", with: "\"objective\": 202060.0")
+            .replacingOccurrences(of: "\"bound\": 202060", with: "\"bound\": 202060.0")
+        expectOK(PlanChecker.check(instance: Fixtures.tiny, files: files))
+    }
+}
+
 // MARK: - Hand edits of the Bretagne plan
 
 @Suite struct BretagneEditTests {
