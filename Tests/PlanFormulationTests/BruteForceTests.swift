@@ -181,3 +181,22 @@ struct BruteForceTests {
         #expect(first.reasons == second.reasons && first.reasons == third.reasons)
     }
 }
+
+/// GLPK prunes by `tol_obj * (1 + |objective|)`: at 10^9 its default margin is 100 and more,
+/// far above the objective's step. With the exact stopping rule, "optimal" is still the minimum.
+@Suite("Exact optimum with large objectives")
+struct LargeObjectiveTests {
+    @Test("the planner's optimum equals exhaustive search when objectives pass 10^9", arguments: 0..<120)
+    func exactWithLargeObjectives(seed: Int) throws {
+        let c = try BFCases.make(seed: seed)
+        let json = c.json.replacing(/"unassigned":\s*(\d+)/) { m in "\"unassigned\": \(1_000_000_000 + Int(m.1)!)" }
+        #expect(json != c.json)
+        let instance = try Instance.decode(Array(json.utf8))
+        let bf = bfSolve(instance)
+        guard let best = bf.best else { return }
+        let plan = try Planner.solve(instance)
+        #expect(plan.status == .optimal, "seed \(seed)")
+        #expect(plan.objective == best, "seed \(seed): planner \(plan.objective), brute force \(best)")
+        #expect(plan.bound <= best, "seed \(seed): bound \(plan.bound) above the optimum \(best)")
+    }
+}
