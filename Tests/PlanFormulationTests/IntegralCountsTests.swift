@@ -60,3 +60,17 @@ final class FractionalOnceSolver: MILPSolver, @unchecked Sendable {
         }
     }
 }
+
+/// The library checks its options itself (the command line is not the only caller).
+@Suite struct PlannerOptionsTests {
+    @Test(arguments: [Double.infinity, -1, 0, .nan])
+    func aTimeLimitThatIsNotAPositiveNumberIsRefused(limit: Double) throws {
+        let c = try BFCases.make(seed: 1)
+        #expect(throws: PlannerError.self) { try Planner.solve(c.instance, options: .glpk(timeLimit: limit)) }
+    }
+
+    @Test func aGapOutsideZeroToOneIsRefused() throws {
+        let c = try BFCases.make(seed: 1)
+        #expect(throws: PlannerError.self) { try Planner.solve(c.instance, options: .glpk(relativeGap: 1.5)) }
+    }
+}
