@@ -26,6 +26,9 @@ let package = Package(
         .target(name: "GLPKShim", dependencies: ["CGLPK"]),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "GLPKShim", "LinearModel"]),
 
+        // A primal network simplex in C that returns its optimal spanning tree (to warm-start GLPK).
+        .target(name: "NetworkFlow"),
+
         // The formulation (domain -> model -> plan) and the public `Planner` API.
         .target(name: "PlanFormulation", dependencies: ["PlanDomain", "LinearModel", "GLPKSolver"]),
 
@@ -53,5 +56,6 @@ let package = Package(
         .testTarget(name: "PlanCLITests", dependencies: ["plan"]),
         .testTarget(name: "PlanGeneratorTests", dependencies: ["PlanGenerator", "PlanDomain"]),
         .testTarget(name: "PlanCheckTests", dependencies: ["PlanCheck", "PlanDomain", "PlanFormulation", "PlanWriters"]),
+        .testTarget(name: "NetworkFlowTests", dependencies: ["NetworkFlow", "CGLPK"]),
     ]
 )
