@@ -62,5 +62,6 @@ let package = Package(
         .testTarget(name: "PlanGeneratorTests", dependencies: ["PlanGenerator", "PlanDomain"]),
         .testTarget(name: "PlanCheckTests", dependencies: ["PlanCheck", "PlanDomain", "PlanFormulation", "PlanWriters",
                                                            "PlanTestSupport"]),
+        .testTarget(name: "NetworkFlowTests", dependencies: ["NetworkFlow", "CGLPK"]),
     ]
 )

@@ -155,7 +155,7 @@ static int find_entering_arc(ns_work *w) {
     for (int scanned = 0; scanned < m;) {
         // One block, cut in two where it wraps past the last arc.
         const int len = w->block < m - scanned ? w->block : m - scanned;
-        const int end = a + len < m ? a + len : m;
+        const int end = len < m - a ? a + len : m;
         int found = best_in_range(w, a, end, &best_violation);
         if (found >= 0) best = found;
         if (end - a < len) {
@@ -328,7 +328,7 @@ static int pivot(ns_work *w, int e) {
             u_out = u;
         }
     }
-    if (delta == INFINITY) return NS_UNBOUNDED;
+    if (isinf(delta)) return NS_UNBOUNDED;
 
     // Push delta around the cycle.
     if (delta > 0) {
