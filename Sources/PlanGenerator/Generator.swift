@@ -18,6 +18,12 @@ public enum Profile: String, CaseIterable, Sendable {
     /// The national geography with scarce seats: fewer sessions, larger minimum sizes, tighter
     /// concurrency limits.
     case tight
+    /// The national geography where the national remote organisation's seats are scarce and
+    /// coupled: one remote session every two weeks per path (12-25 seats, a minimum size on
+    /// every one) and a `maxConcurrentSessions` of 5-7 for it, so that every region competes for
+    /// the same remote seats; regional organisations offer half the remote seats (0-2 per
+    /// in-person session). Everything else as `national`.
+    case coupled
 }
 
 /// A generated instance and a few counts describing it.
@@ -85,6 +91,15 @@ struct Settings {
     var remoteMinSize: ClosedRange<Int>
     /// At least this many remote-only sessions per path.
     var minRemoteSessions: Int
+    /// When set, the remote organisation's sessions are on a fixed schedule instead of following
+    /// the remote demand: one every `remoteEveryWeeks` weeks per path, capacity in
+    /// `remoteCapacity`, and a minimum size (`remoteMinSize`) on every one.
+    var remoteEveryWeeks: Int? = nil
+    var remoteCapacity: ClosedRange<Int> = 15...30
+    /// The remote organisation's `maxConcurrentSessions` (nil: no limit).
+    var remoteConcurrency: ClosedRange<Int>? = nil
+    /// The remote seats of an in-person session are a draw in 0...5 divided by this.
+    var regionalRemoteDivisor = 1
 
     init(profile: Profile, seed: UInt64) {
         switch profile {
@@ -118,6 +133,12 @@ struct Settings {
             minSize = 4...8
             remoteMinSize = 6...10
             minRemoteSessions = 4
+        case .coupled:
+            self = Settings(profile: .national, seed: seed)
+            remoteEveryWeeks = 2
+            remoteCapacity = 12...25
+            remoteConcurrency = 5...7
+            regionalRemoteDivisor = 2
         }
     }
 }
@@ -238,6 +259,7 @@ struct Builder {
         case .regional: place = Geography.regions[settings.regions[0]].name
         case .national: place = "France"
         case .tight: place = "France, places rares"
+        case .coupled: place = "France, places à distance partagées"
         }
         return "\(place), janvier 2027 (synthétique : \(learnerCount) conseillers, graine \(seed))"
     }
@@ -417,11 +439,24 @@ struct Builder {
             let demand = remoteDemand[p] + inPersonDemand.reduce(0) { $0 + $1[p] }
             let budget = settings.seatRatio * Double(demand)
             let remoteTarget = settings.seatRatio * Double(remoteDemand[p])
-            let k = max(settings.minRemoteSessions, Int((remoteTarget / 22.5 + r.unit()).rounded(.down)))
-            let typical = min(30, max(15, Int((remoteTarget / Double(k)).rounded())))
+            let capacities = settings.remoteCapacity
+            let k: Int, typical: Int, fixedWeeks: [Int]?
+            if let every = settings.remoteEveryWeeks {
+                // A fixed schedule whatever the demand: every `every` weeks from a first week
+                // drawn per path, capacities anywhere in the range.
+                let first = r.int(0...(every - 1))
+                fixedWeeks = Array(stride(from: first, to: Builder.horizonWeeks, by: every))
+                k = fixedWeeks!.count
+                typical = r.int(capacities)
+            } else {
+                k = max(settings.minRemoteSessions, Int((remoteTarget / 22.5 + r.unit()).rounded(.down)))
+                typical = min(capacities.upperBound, max(capacities.lowerBound, Int((remoteTarget / Double(k)).rounded())))
+                fixedWeeks = nil
+            }
             let offset = r.int(0...2)
+            let weeks = fixedWeeks ?? Builder.spread(k, &r)
             var remoteSeats = 0
-            for (j, week) in Builder.spread(k, &r).enumerated() {
+            for (j, week) in weeks.enumerated() {
                 // Weekday patterns in turn, so that structures keeping Monday or Wednesday for
                 // the alternation find some.
                 var weekdays = patterns[(j + offset) % patterns.count]
@@ -431,8 +466,13 @@ struct Builder {
                     weekdays = Builder.everyWeekday
                     hours = 3.5
                 }
-                let minSize = r.chance(settings.minSizeShare) ? r.int(settings.remoteMinSize) : 0
-                let capacity = min(30, max(15, typical + r.int(-4...4)))
+                let minSize: Int
+                if settings.remoteEveryWeeks != nil {
+                    minSize = r.int(settings.remoteMinSize)
+                } else {
+                    minSize = r.chance(settings.minSizeShare) ? r.int(settings.remoteMinSize) : 0
+                }
+                let capacity = min(capacities.upperBound, max(capacities.lowerBound, typical + r.int(-4...4)))
                 remoteSeats += capacity
                 addSession(organisation: remoteOrganisation, site: nil, path: path, week: week,
                            weekdays: weekdays, hoursPerDay: hours, capacityInPerson: 0,
@@ -454,7 +494,7 @@ struct Builder {
                     let weekdays: [Weekday]? = x < 0.64 ? nil : (x < 0.82 ? Builder.tueFri : Builder.noWednesday)
                     let hours: Double? = r.chance(0.05) ? 6 : nil
                     let capIn = r.int(8...15)
-                    let capRemote = r.chance(0.5) ? 0 : r.int(1...5)
+                    let capRemote = (r.chance(0.5) ? 0 : r.int(1...5)) / settings.regionalRemoteDivisor
                     let minSize = r.chance(settings.minSizeShare) ? r.int(settings.minSize) : 0
                     addSession(organisation: sites[s].organisation, site: s, path: path, week: week,
                                weekdays: weekdays, hoursPerDay: hours, capacityInPerson: capIn,
@@ -539,6 +579,9 @@ struct Builder {
             // many sessions; a fraction of the peak binds on the busiest weeks only.
             let peak = Double(perDay.max()!)
             organisations[o].maxConcurrentSessions = max(2, Int((peak * factor).rounded()))
+        }
+        if let limit = settings.remoteConcurrency {
+            organisations[remoteOrganisation].maxConcurrentSessions = r.int(limit)
         }
     }
 

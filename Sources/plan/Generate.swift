@@ -9,7 +9,7 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic instance (real French geography), the same bytes for the same arguments.",
         discussion: """
-            Profiles: regional (one region chosen by the seed, cycling through the 13 regions in alphabetical order: 1 Auvergne-Rhône-Alpes, 2 Bourgogne-Franche-Comté, 3 Bretagne, …), national (13 regional organisations and a national remote one; overseas learners are trained remotely), tight (the national geography with scarce seats).
+            Profiles: regional (one region chosen by the seed, cycling through the 13 regions in alphabetical order: 1 Auvergne-Rhône-Alpes, 2 Bourgogne-Franche-Comté, 3 Bretagne, …), national (13 regional organisations and a national remote one; overseas learners are trained remotely), tight (the national geography with scarce seats), coupled (the national geography where the national remote organisation's seats are scarce and shared: a remote session every two weeks per path, 12 to 25 seats, a minimum size on each, at most 5 to 7 running at once, so that every region competes for them; regional organisations offer half the remote seats).
 
             Examples:
               plan generate --learners 500 --seed 3 --out instances/bretagne-500.json
@@ -22,7 +22,7 @@ struct Generate: ParsableCommand {
     @ArgumentParser.Option(help: "Random seed (a whole number >= 0).")
     var seed: UInt64 = 1
 
-    @ArgumentParser.Option(help: "regional, national or tight.")
+    @ArgumentParser.Option(help: "regional, national, tight or coupled.")
     var profile: Profile = .regional
 
     @ArgumentParser.Option(help: "Write the instance to this file (default: standard output).")

@@ -76,6 +76,51 @@ private func seatsPerLearner(_ i: Instance) -> Double {
         }
     }
 
+    @Test func coupledSharesScarceRemoteSeats() throws {
+        for seed: UInt64 in [1, 2] {
+            let generated = Generator.build(learners: 1500, seed: seed, profile: .coupled)
+            #expect(Generator.generate(learners: 1500, seed: seed, profile: .coupled) == generated.json,
+                    "same arguments, same bytes")
+            let instance = try #require(decode(generated.json))
+            let national = try #require(decode(Generator.generate(learners: 1500, seed: seed, profile: .national)))
+            // The national geography: the same organisations and territories.
+            #expect(instance.organisations.map(\.id) == national.organisations.map(\.id))
+            #expect(instance.organisations.map(\.territories) == national.organisations.map(\.territories))
+            #expect(instance.organisations.count == 14)
+            let remote = try #require(instance.organisations.firstIndex { $0.id == "OF-DISTANCIEL" })
+            let everyTerritory = Set(instance.organisations.flatMap(\.territories))
+            #expect(instance.organisations[remote].territories == everyTerritory)
+            #expect(Set(instance.structures.map(\.territory)).isSubset(of: everyTerritory))
+            // The remote organisation has the limit, 5 to 7 sessions at once.
+            let limit = try #require(instance.organisations[remote].maxConcurrentSessions)
+            #expect((5...7).contains(limit))
+            // Its sessions: remote only, 12 to 25 seats, a minimum size of 4 to 8 on every one,
+            // every two weeks per path (9 per path over the 18 weeks).
+            let own = instance.sessions.filter { $0.organisation == remote }
+            #expect(own.count == 36)
+            for s in own {
+                #expect(s.site == nil && s.capacityInPerson == 0)
+                #expect((12...25).contains(s.capacityRemote), "\(s.id): \(s.capacityRemote) seats")
+                #expect((4...8).contains(s.minSize), "\(s.id): minSize \(s.minSize)")
+            }
+            let horizon = Day(year: 2027, month: 1, day: 4)!
+            for path in [105, 280, 350, 420] {
+                let weeks = own.filter { $0.path == path }.map { ($0.start - horizon) / 7 }.sorted()
+                #expect(weeks.count == 9)
+                #expect(zip(weeks, weeks.dropFirst()).allSatisfy { $1 - $0 == 2 }, "path \(path): weeks \(weeks)")
+            }
+            // More simultaneous candidate sessions than the limit allows: the limit binds.
+            var perDay: [Int: Int] = [:]
+            for s in own { for d in s.days { perDay[d.number, default: 0] += 1 } }
+            #expect(perDay.values.max()! > limit)
+            // Regional organisations: 0 to 2 remote seats per in-person session.
+            for s in instance.sessions where s.organisation != remote {
+                #expect(s.site != nil && (0...2).contains(s.capacityRemote), "\(s.id)")
+            }
+            #expect(instance.sessions.contains { $0.organisation != remote && $0.capacityRemote == 2 })
+        }
+    }
+
     @Test func regionalStaysInItsRegion() throws {
         #expect(Generator.regionName(seed: 1) == "Auvergne-Rhône-Alpes")
         #expect(Generator.regionName(seed: 3) == "Bretagne")
