@@ -45,7 +45,7 @@ let package = Package(
         ]),
 
         // Tests, by kind.
-        .testTarget(name: "PlanDomainTests", dependencies: ["PlanDomain"]),
+        .testTarget(name: "PlanDomainTests", dependencies: ["PlanDomain"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "GLPKShim", "CGLPK", "LinearModel"]),
         .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel"]),
         .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain"],
