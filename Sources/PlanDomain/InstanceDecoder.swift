@@ -530,6 +530,16 @@ struct InstanceDecoder {
             consistent = false
         }
         guard let sid, let org, let path, let hpd else { return nil }
+        // No session trains on more days than ten years hold (the calendar walk gives up after
+        // ten years), and listing the days of, say, 105 h at 1e-300 h a day would never end.
+        if Double(path) / hpd > Double(Self.maxTrainingDays) {
+            let field = o["hoursPerDay"] ?? o["path"]!
+            let hoursText = hpd >= 0.001 ? formatNumber(hpd) : "\(hpd)"
+            let source = o["hoursPerDay"] == nil ? " (defaults.hoursPerDay)" : ""
+            report(field.path, "a \(path) h path at \(hoursText) h per day\(source) needs more than \(Self.maxTrainingDays) training days; "
+                   + "expected more hours per day", at: field.node.position)
+            return nil
+        }
         let orgClosures = organisations[org]?.closures ?? []
         let hours = dailyHours(pathHours: path, hoursPerDay: hpd)
         var days: [Day]
@@ -562,6 +572,9 @@ struct InstanceDecoder {
                        capacityInPerson: capIn, capacityRemote: capRemote, minSize: minSize,
                        trainingWeekdays: Set(days.map(\.weekday)))
     }
+
+    /// The most training days a session may have: ten years of days.
+    static let maxTrainingDays = 3660
 
     private mutating func explicitDaysAreValid(_ days: [Day], _ path: String, hours: [Double], hoursPerDay: Double,
                                                calendar: WorkCalendar, organisationClosures: Set<Day>) -> Bool {
@@ -611,6 +624,8 @@ private func closest(_ key: String, in keys: [String]) -> String? {
         return a.isEmpty ? b.count : prev[b.count]
     }
     let a = Array(key.lowercased())
-    let best = keys.map { ($0, distance(a, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
+    // The distance is at least the difference in length: skip the others (and long keys at once).
+    let near = keys.filter { abs($0.count - a.count) <= 3 }
+    let best = near.map { ($0, distance(a, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
     return best.flatMap { $0.1 <= 3 ? $0.0 : nil }
 }

@@ -41,6 +41,9 @@ public struct JSONParser {
     private var i = 0
     private var line = 1
     private var lineStart = 0
+    /// Columns counted on the current line: byte `counted` is at column `column`.
+    private var counted = 0
+    private var column = 1
     private var depth = 0
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
@@ -54,16 +57,17 @@ public struct JSONParser {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private var position: SourcePosition {
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        var col = 1
-        var k = lineStart
-        while k < i { if bytes[k] & 0xC0 != 0x80 { col += 1 }; k += 1 }
-        return SourcePosition(line: line, column: col)
+    /// The position of byte `i`. Columns count characters, not bytes: skip UTF-8 continuation
+    /// bytes. They are counted on from the last position asked for (`i` only moves forward), so
+    /// that a document on one long line is read in linear time.
+    private mutating func position() -> SourcePosition {
+        if counted < lineStart { counted = lineStart; column = 1 }
+        while counted < i { if bytes[counted] & 0xC0 != 0x80 { column += 1 }; counted += 1 }
+        return SourcePosition(line: line, column: column)
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(message: message, position: position)
+    private mutating func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(message: message, position: position())
     }
 
     private mutating func skipSpace() {
@@ -77,7 +81,7 @@ public struct JSONParser {
     }
 
     private mutating func value() throws(JSONSyntaxError) -> JSONNode {
-        let pos = position
+        let pos = position()
         guard i < bytes.count else { throw error("unexpected end of the document, expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return JSONNode(value: try object(), position: pos)
@@ -98,9 +102,13 @@ public struct JSONParser {
         }
     }
 
+    /// The deepest nesting accepted. An instance needs 4 levels; each level is a recursive call,
+    /// and 64 of them fit a 512 KB thread stack (a secondary thread on macOS) even in a debug build.
+    static let maxDepth = 64
+
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > 512 { throw error("the document nests too deeply") }
+        if depth > Self.maxDepth { throw error("the document nests too deeply (more than \(Self.maxDepth) levels)") }
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSON {
@@ -112,7 +120,7 @@ public struct JSONParser {
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
-            let keyPos = position
+            let keyPos = position()
             let key = try string()
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
