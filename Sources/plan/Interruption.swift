@@ -38,16 +38,17 @@ final class Interruption: @unchecked Sendable {
         for number in signals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { interruption.received(number) }
+            // Two signals close together arrive as one event: `data` says how many.
+            source.setEventHandler { interruption.received(number, times: Int(source.data)) }
             source.resume()
             interruption.sources.append(source)
         }
         return interruption
     }
 
-    private func received(_ number: Int32) {
+    private func received(_ number: Int32, times: Int) {
         lock.lock()
-        count += 1
+        count += max(1, times)
         let n = count
         lock.unlock()
         if n == 1 {

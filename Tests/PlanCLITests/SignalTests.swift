@@ -43,6 +43,30 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)")
     }
 
+    /// Two Ctrl-C a tenth of a second apart (which the dispatch source may report as one event
+    /// counting two) still mean "quit now": exit 130, nothing written. (Two signals sent with no
+    /// gap at all can reach the process as one: POSIX does not queue them.)
+    @Test func twoSignalsBackToBackQuitWithoutWriting() throws {
+        let dir = try scratchFolder("signal-twice")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = Process()
+        process.executableURL = PlanRun.executable
+        process.arguments = ["solve", Self.national.path, "--out", dir.path + "/p", "--verbose"]
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let reader = LineReader(err.fileHandleForReading)
+        #expect(reader.waitFor { $0.contains("obj =") && !$0.hasPrefix("+") } != nil, "no simplex log seen")
+        kill(process.processIdentifier, SIGINT)
+        Thread.sleep(forTimeInterval: 0.1)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        reader.drain()
+        #expect(process.terminationStatus == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func aReportThatCannotBeWrittenLeavesNoPlanFolder() throws {
         let dir = try scratchFolder("report")
         defer { try? FileManager.default.removeItem(at: dir) }
