@@ -36,6 +36,8 @@ struct PartModel {
         addMinimumSizeRows()
         addConcurrencyRows()
         addMaxAbsentRows()
+        addStructureSessionRows()
+        addAbsenceCliqueRows()
         model.objectiveStep = objectiveStep(costs: model.variables.map(\.cost))
     }
 
@@ -72,7 +74,9 @@ struct PartModel {
             model.objectiveConstant += w * Double(group.size)
             for (k, o) in group.options.enumerated() {
                 let session = instance.sessions[o.session]
-                let upper = Double(min(group.size, session.capacity(o.mode)))
+                // Everyone of a structure with maxAbsent k in a session is absent on its days: at most k.
+                let absentLimit = instance.structures[group.structure].maxAbsent ?? Int.max
+                let upper = Double(min(group.size, session.capacity(o.mode), absentLimit))
                 let lower = group.pinned ? Double(group.size) : 0
                 let integer = !continuous || instance.structures[group.structure].maxAbsent != nil
                 let c = model.addVariable("x[\(groupName(g)),\(session.id),\(o.mode.csvName)]", lower: lower,

@@ -111,7 +111,8 @@ public struct ModelStatistics: Sendable {
     public var nonzeros = 0
     /// Seconds spent grouping, splitting and building the models.
     public var buildSeconds = 0.0
-    /// The solver's figures, summed over the parts (seconds: the longest part's).
+    /// The solver's figures, summed over the parts (seconds: the longest part's; the root bound
+    /// includes the learners without options, and is -infinity unless every part has one).
     public var solver = SolveStatistics()
 
     init(groups: Int, models: [PartModel]) {
@@ -130,7 +131,8 @@ public struct ModelStatistics: Sendable {
         solver.warmStarted = solver.warmStarted || s.warmStarted
         solver.lazyRowsAdded += s.lazyRowsAdded
         solver.lazyCutsAdded += s.lazyCutsAdded
-        solver.rootBound = s.rootBound.isFinite ? (solver.rootBound.isFinite ? solver.rootBound : 0) + s.rootBound : solver.rootBound
+        // The root bound of the whole instance: known once every part has one.
+        solver.rootBound = solver.rootBound + s.rootBound
     }
 }
 
@@ -153,6 +155,7 @@ public enum Planner {
                       continuousCounts: options.continuousCounts && options.formulation == .aggregated)
         }
         var stats = ModelStatistics(groups: groups.count, models: models)
+        stats.solver.rootBound = instance.weights.unassigned * Double(withoutOptions.count)
         stats.buildSeconds = seconds(since: clock)
         let constant = instance.weights.unassigned * Double(withoutOptions.count)
         let results = solveParts(models, options: options, constant: constant, clock: clock)

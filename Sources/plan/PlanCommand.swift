@@ -204,9 +204,9 @@ struct Solve: ParsableCommand {
         print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
         print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups")
         let sv = st.solver
-        print(String(format: "root: %@ start, %d iterations, %.3f s, %d linking rows added, %d as cuts",
+        print(String(format: "root: %@ start, %d iterations, %.3f s, %d lazy rows added, %d as cuts, bound %@",
                      sv.warmStarted ? "network" : "cold", sv.rootIterations, sv.rootSeconds, sv.lazyRowsAdded,
-                     sv.lazyCutsAdded))
+                     sv.lazyCutsAdded, sv.rootBound.isFinite ? formatNumber(sv.rootBound.rounded()) : "-"))
         print(String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", loadSeconds, st.buildSeconds,
                      result.plan.solveSeconds - st.buildSeconds, seconds(since: writeStart)))
         print("plan written to \(folder.path)")
