@@ -70,16 +70,6 @@ extension PartModel {
             }
         }
     }
-
-    /// The error for a part with no feasible plan: its pinned learners cannot all keep their seats.
-    func infeasibility() -> PlannerError {
-        let pinned = part.groups.filter { groups[$0].pinned }.flatMap { groups[$0].learners }
-            .map { instance.learners[$0].id }.sorted(by: precedesByBytes)
-        return PlannerError.infeasible(
-            rule: "the pinned assignments cannot be completed into a plan that keeps every rule "
-                + "(minSize, capacity, maxAbsent, maxConcurrentSessions)",
-            learners: pinned)
-    }
 }
 
 /// The best objective and bound of every part, summed for progress reports.

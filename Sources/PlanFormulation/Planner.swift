@@ -170,7 +170,7 @@ public enum Planner {
             } catch let error as SolverError {
                 throw PlannerError.solver(error)
             }
-            if result.termination == .infeasible { throw pm.infeasibility() }
+            if result.termination == .infeasible { throw pm.diagnoseInfeasibility(solver: options.solver) }
             guard let values = result.values, let objective = result.objective else {
                 throw PlannerError.noPlan("the search stopped (\(result.termination.rawValue)) before finding a plan")
             }

@@ -196,4 +196,23 @@ typealias F = RuleFixture
         #expect(plan.objective == 57)
         #expect(F.outcome(i, plan) == ["L1": "S-B/in_person", "L2": "S-B/in_person"])
     }
+
+    /// Pins that no single check of the pins catches: L1 makes S-A run, S-A needs a second
+    /// participant, and the only one who could join (L2) shares a maxAbsent-1 structure with L3,
+    /// pinned to an overlapping session. The rules are found by re-solving, and the pins involved.
+    @Test func infeasiblePinsNameTheRulesAndTheLearnersInvolved() throws {
+        let i = try F.instance(
+            sessions: [F.session("S-A", extra: "\"minSize\": 2"), F.session("S-B", start: "2027-01-11")],
+            structures: [F.structure("H1", extra: "\"maxAbsent\": 1"), F.structure("H2")],
+            learners: [F.learner("L1", structure: "H2", extra: "\"assigned\": {\"session\": \"S-A\", \"mode\": \"inPerson\"}"),
+                       F.learner("L2", structure: "H1"),
+                       F.learner("L3", structure: "H1", extra: "\"assigned\": {\"session\": \"S-B\", \"mode\": \"inPerson\"}"),
+                       F.learner("L4", structure: "H2", extra: "\"availableFrom\": \"2027-01-11\"")])
+        #expect {
+            try Planner.solve(i)
+        } throws: { error in
+            guard case PlannerError.infeasible(let rule, let learners) = error else { return false }
+            return rule.hasPrefix("maxAbsent or minSize") && learners == ["L1", "L3"]
+        }
+    }
 }
