@@ -15,12 +15,13 @@ final class GLPKProblem {
     private(set) var rows: Int
 
     /// Builds `model` with only its rows `kept` (by index, in that order).
-    init(_ model: Model, keeping kept: [Int], verbose: Bool) throws(SolverError) {
+    init(_ model: Model, keeping kept: [Int], verbose: Bool, memoryLimit: Int? = nil) throws(SolverError) {
         guard glpk_shim_claim_thread() == 1 else {
             // A programming error: two live problems on one thread.
             throw .fault("a GLPK problem is already open on this thread")
         }
         glpk_shim_capture_output(verbose ? 1 : 0)
+        if let mb = memoryLimit { glp_mem_limit(Int32(clamping: max(1, mb))) }
         pointer = glp_create_prob()
         columns = model.variables.count
         rows = 0

@@ -11,7 +11,13 @@ import LinearModel
 
 /// Solves models with GLPK's simplex and branch-and-cut.
 public struct GLPKSolver: MILPSolver {
-    public init() {}
+    /// GLPK's memory limit in MiB for each solve (`glp_mem_limit`); nil for none. Past it GLPK
+    /// faults, which comes back as `SolverError.fault` (tests use it to inject a fault).
+    public var memoryLimit: Int?
+
+    public init(memoryLimit: Int? = nil) {
+        self.memoryLimit = memoryLimit
+    }
 
     public func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws(SolverError) -> SolverResult {
         let issues = model.validationIssues()
@@ -21,6 +27,7 @@ public struct GLPKSolver: MILPSolver {
         }
         try options.validate()
         var run = Run(model: model, options: options)
+        run.memoryLimit = memoryLimit
         return try run.solve(start: start)
     }
 }
@@ -34,6 +41,7 @@ private struct Run {
     /// Rows given to GLPK, in order (lazy rows join as the relaxation breaks them).
     var kept: [Int]
     var pending: [Int]
+    var memoryLimit: Int?
 
     init(model: Model, options: SolveOptions) {
         self.model = model
@@ -54,7 +62,7 @@ private struct Run {
     }
 
     mutating func solve(start: [Double]?) throws(SolverError) -> SolverResult {
-        let problem = try GLPKProblem(model, keeping: kept, verbose: options.verbose)
+        let problem = try GLPKProblem(model, keeping: kept, verbose: options.verbose, memoryLimit: memoryLimit)
         let relaxation = try solveRelaxation(problem)
         statistics.rootSeconds = elapsed
         statistics.rootIterations = problem.iterations

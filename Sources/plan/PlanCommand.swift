@@ -125,6 +125,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("integer-counts"), help: .hidden)
     var integerCounts = false
 
+    @ArgumentParser.Option(name: .customLong("glpk-memory-limit"), help: .hidden)
+    var glpkMemoryLimit: Int?
+
     @Flag(name: .customLong("cold-start"), help: .hidden)
     var coldStart = false
 
@@ -154,7 +157,7 @@ struct Solve: ParsableCommand {
             print("model written to \(path): \(model.variables.count) columns, \(model.rows.count) rows")
             if modelOnly { return }
         }
-        var options = PlannerOptions(solver: GLPKSolver(), timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
+        var options = PlannerOptions(solver: GLPKSolver(memoryLimit: glpkMemoryLimit), timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
                                      formulation: formulation)
         if let threads { options.threads = threads }
         options.continuousCounts = !integerCounts
