@@ -3,7 +3,7 @@
 import Testing
 @testable import PlanDomain
 
-@Suite struct PlanCheckTests {
+@Suite struct ViolationsTests {
     /// Sessions: S1 (index 0, 2027-01-04..01-27), S2 (1, from Tuesday 2027-01-05, overlaps S1),
     /// S3 (2, from 2027-03-01, overlaps neither); all OF-A at Rennes, 105 h, 2 in person + 1 remote.
     /// Learners: L1 and L2 of H1 (Vitré, 35 km), L3 of H2 (18 km).
