@@ -74,3 +74,63 @@ final class FractionalOnceSolver: MILPSolver, @unchecked Sendable {
         #expect(throws: PlannerError.self) { try Planner.solve(c.instance, options: .glpk(relativeGap: 1.5)) }
     }
 }
+
+/// A mock backend that answers the first call with fractional counts (as `FractionalOnceSolver`)
+/// and records the time limit of every call.
+final class RecordingFractionalSolver: MILPSolver, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var limits: [Double?] = []
+    private let inner = FractionalOnceSolver()
+
+    func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws(SolverError) -> SolverResult {
+        lock.lock()
+        limits.append(options.timeLimit)
+        lock.unlock()
+        return try inner.solve(model, options: options, start: start)
+    }
+}
+
+/// A mock backend whose first answer has fractional counts and whose every later call is stopped
+/// by the time limit before finding anything.
+final class FractionalThenStoppedSolver: MILPSolver, @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+    private let inner = FractionalOnceSolver()
+
+    func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws(SolverError) -> SolverResult {
+        lock.lock()
+        calls += 1
+        let first = calls == 1
+        lock.unlock()
+        if first { return try inner.solve(model, options: options, start: start) }
+        return SolverResult(termination: .timeLimit, values: nil, objective: nil, bound: -.infinity, seconds: 0)
+    }
+}
+
+@Suite struct RepairUnderTimeLimitTests {
+    static let tiny: Instance = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try! Instance.decode(Array(try! Data(contentsOf: root.appendingPathComponent("instances/tiny.json"))))
+    }()
+
+    /// The repair of an answer already found runs without the time limit: a part that was solved
+    /// keeps its plan and its optimal status however little time is left.
+    @Test func theRepairIsNotCutByTheTimeLimit() throws {
+        let mock = RecordingFractionalSolver()
+        let plan = try Planner.solve(Self.tiny, options: PlannerOptions(solver: mock, timeLimit: 60, threads: 1))
+        #expect(plan.status == .optimal)
+        #expect(plan.objective == 202_060)
+        #expect(mock.limits.count >= 2)
+        #expect(mock.limits.first! != nil)
+        #expect(mock.limits[1] == nil, "the repair was given a time limit")
+    }
+
+    /// Whatever stops the repairs, the part keeps a plan (the greedy one), honestly labelled.
+    @Test func aStoppedRepairStillGivesAPlan() throws {
+        let plan = try Planner.solve(Self.tiny, options: PlannerOptions(solver: FractionalThenStoppedSolver(), timeLimit: 60, threads: 1))
+        #expect(plan.status == .feasible)
+        #expect(Self.tiny.violations(of: plan.assignments).isEmpty)
+        #expect(plan.bound <= 202_060)
+        #expect(plan.objective >= 202_060)
+    }
+}
