@@ -68,7 +68,9 @@ def main():
             check = subprocess.run([args.plan, "check", inst, out], capture_output=True, text=True)
             verdict = "" if check.returncode == 0 else "plan check refuses the plan: " + check.stdout[-300:]
             counts["plan written"] += 1
-        elif rc == 128 + sig:
+        elif rc == 128 + sig or rc == -sig:
+            # 128 + n: quit by plan on a second signal; -n: killed before plan could install its
+            # handlers (the first milliseconds of the process). Either way nothing new.
             if os.path.exists(out) and sorted(os.listdir(out)) != sorted(os.listdir(os.path.join(work, "reference"))):
                 verdict = "a partial folder after a quit"
             counts["nothing written"] += 1

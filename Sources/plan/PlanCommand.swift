@@ -143,9 +143,12 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let clock = ContinuousClock.now
+        let folder = URL(fileURLWithPath: out ?? defaultFolder(for: self.instance))
+        // Signals are caught from the start: one that arrives while the instance loads stops the
+        // search as soon as it begins (the greedy plan is written, `interrupted`).
+        let interruption = Interruption.install(cleaning: folder, and: report.map { [URL(fileURLWithPath: $0)] } ?? [])
         let instance = try loadInstance(self.instance)
         let loadSeconds = seconds(since: clock)
-        let folder = URL(fileURLWithPath: out ?? defaultFolder(for: self.instance))
         if let path = writeModel {
             let model = Planner.model(instance, formulation: formulation)
             do {
@@ -163,7 +166,6 @@ struct Solve: ParsableCommand {
         options.continuousCounts = !integerCounts
         options.warmStart = !coldStart
         options.lazyRows = !allRows
-        let interruption = Interruption.install(cleaning: folder, and: report.map { [URL(fileURLWithPath: $0)] } ?? [])
         options.shouldStop = { interruption.requested }
         let progressLine = ProgressLine(enabled: !quiet && !verbose && isatty(STDERR_FILENO) == 1)
         options.progress = { progressLine.show($0) }
