@@ -51,7 +51,7 @@ let package = Package(
         // Tests, by kind; PlanTestSupport is what several of them share (the planner with GLPK).
         .target(name: "PlanTestSupport", dependencies: ["GLPKSolver", "LinearModel", "PlanDomain", "PlanFormulation"],
                 path: "Tests/Support"),
-        .testTarget(name: "PlanDomainTests", dependencies: ["PlanDomain"], exclude: ["FuzzCorpus"]),
+        .testTarget(name: "PlanDomainTests", dependencies: ["PlanDomain", "PlanTestSupport"], exclude: ["FuzzCorpus"]),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel", "GLPKSolver", "GLPKShim", "CGLPK"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "GLPKShim", "CGLPK", "LinearModel"]),
         .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel",
@@ -62,6 +62,6 @@ let package = Package(
         .testTarget(name: "PlanGeneratorTests", dependencies: ["PlanGenerator", "PlanDomain"]),
         .testTarget(name: "PlanCheckTests", dependencies: ["PlanCheck", "PlanDomain", "PlanFormulation", "PlanWriters",
                                                            "PlanTestSupport"]),
-        .testTarget(name: "NetworkFlowTests", dependencies: ["NetworkFlow", "CGLPK"]),
+        .testTarget(name: "NetworkFlowTests", dependencies: ["NetworkFlow", "CGLPK", "PlanTestSupport"]),
     ]
 )

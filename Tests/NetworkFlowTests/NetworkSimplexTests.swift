@@ -3,24 +3,15 @@
 // returns is checked on its own (bounds, exact conservation, integral flows, reduced costs by
 // state, a spanning tree), and GLPK must accept it as a warm start needing no iteration. Also:
 // hand-made degenerate cases, unboundedness, the iteration limit, and rejection of bad input.
+import PlanTestSupport
 import CGLPK
 import NetworkFlow
 import Testing
 
 // MARK: - Problems and solutions
 
-/// SplitMix64: a small seeded generator, so every run sees the same problems.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The tests' shared seeded generator, so every run sees the same problems.
+typealias SplitMix64 = SeededRandom
 
 /// An ns_problem held in Swift arrays.
 struct FlowProblem {

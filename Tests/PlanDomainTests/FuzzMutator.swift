@@ -3,22 +3,14 @@
 // surrogate escapes, NUL escapes, out-of-range numbers, junk), structural mutations of that tree,
 // and byte-level mutations of its serialisation. Everything is a pure function of the seed.
 @testable import PlanDomain
+import PlanTestSupport
 
 // MARK: - PRNG
 
-/// SplitMix64: small, fast, and the same sequence on every platform.
-struct FuzzRandom {
-    private var state: UInt64
+/// The tests' shared generator, with the draws the fuzzer needs.
+typealias FuzzRandom = SeededRandom
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SeededRandom {
 
     /// Uniform in `0..<n` (n > 0).
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }

@@ -1,20 +1,12 @@
 // BruteForceGenerator: a seeded generator of small, valid instance files for the brute-force
-// cross-check (BruteForceTests.swift). Deterministic: its own SplitMix64, never the system RNG.
+// cross-check (BruteForceTests.swift). Deterministic: the tests' shared SeededRandom, never the system RNG.
+import PlanTestSupport
 import PlanDomain
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same on every platform.
-struct BFRandom {
-    var state: UInt64
+/// The tests' shared generator, with the draws the brute-force generator needs.
+typealias BFRandom = SeededRandom
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SeededRandom {
 
     /// Uniform in the range (modulo bias is irrelevant here).
     mutating func int(_ r: ClosedRange<Int>) -> Int {
