@@ -34,76 +34,9 @@ public struct Weights: Sendable, Equatable {
     public init() {}
 }
 
-public struct Organisation: Sendable {
-    public var id: String
-    public var name: String?
-    public var territories: Set<String>
-    public var maxConcurrentSessions: Int?
-    public var closures: Set<Day>
-}
-
-public struct Site: Sendable {
-    public var id: String
-    public var organisation: Int
-    public var name: String?
-    public var lat: Double
-    public var lon: Double
-}
-
-public struct Session: Sendable {
-    public var id: String
-    public var organisation: Int
-    public var site: Int?
-    public var path: Int
-    public var hoursPerDay: Double
-    /// Training days in order, and the hours of each.
-    public var days: [Day]
-    public var hours: [Double]
-    public var capacityInPerson: Int
-    public var capacityRemote: Int
-    public var minSize: Int
-
-    /// The weekdays on which the session trains.
-    public var trainingWeekdays: Set<Weekday>
-
-    public var start: Day { days[0] }
-    public var end: Day { days[days.count - 1] }
-    public func capacity(_ mode: Mode) -> Int { mode == .inPerson ? capacityInPerson : capacityRemote }
-}
-
-public struct Structure: Sendable {
-    public var id: String
-    public var name: String?
-    public var territory: String
-    public var lat: Double
-    public var lon: Double
-    /// The structure's travel limit override: nil when absent (inherit).
-    public var maxTravelKm: Double?
-    public var alternationDays: Set<Weekday>
-    public var maxAbsent: Int?
-}
-
-public struct Learner: Sendable {
-    public var id: String
-    public var name: String?
-    public var structure: Int
-    public var path: Int
-    public var availableFrom: Day?
-    public var startBy: Day?
-    public var finishBy: Day?
-    public var mode: ModePreference
-    /// The learner's own travel limit: nil when absent (inherit).
-    public var maxTravelKm: Double?
-    public var assigned: Pin?
-}
-
-/// A pinned (session, mode).
-public struct Pin: Sendable, Hashable {
-    public var session: Int
-    public var mode: Mode
-}
-
-/// A validated instance.
+/// A validated instance. Built by the decoder from a file, or in code with `init`, which computes
+/// the indexes (sessions by id and by path); the sessions cannot change afterwards, so the
+/// indexes never go stale.
 public struct Instance: Sendable {
     public var name: String?
     public var paths: [Int]
@@ -115,17 +48,36 @@ public struct Instance: Sendable {
     public var defaultTrainingWeekdays: [Weekday]
     public var organisations: [Organisation]
     public var sites: [Site]
-    public var sessions: [Session]
+    public private(set) var sessions: [Session]
     public var structures: [Structure]
     public var learners: [Learner]
     /// Session indices sorted by id (bytes of UTF-8).
-    public var sessionsByID: [Int] = [] {
-        didSet {
-            sessionsByPath = Dictionary(grouping: sessionsByID) { sessions[$0].path }
-        }
-    }
+    public private(set) var sessionsByID: [Int]
     /// Session indices of each path, sorted by id: the only sessions a learner of that path may join.
-    public private(set) var sessionsByPath: [Int: [Int]] = [:]
+    public private(set) var sessionsByPath: [Int: [Int]]
+
+    /// An instance from its parts (indices refer into the lists), with SPEC 2's defaults for what
+    /// is not given. It is not validated: the decoder validates what it reads.
+    public init(name: String? = nil, paths: [Int] = [105, 280, 350, 420],
+                calendar: WorkCalendar = WorkCalendar(workdays: [.mon, .tue, .wed, .thu, .fri], holidays: .france, closures: []),
+                weights: Weights = Weights(), defaultMaxTravelKm: Double? = 100, defaultHoursPerDay: Double = 7,
+                defaultTrainingWeekdays: [Weekday] = [.mon, .tue, .wed, .thu], organisations: [Organisation],
+                sites: [Site], sessions: [Session], structures: [Structure], learners: [Learner]) {
+        self.name = name
+        self.paths = paths
+        self.calendar = calendar
+        self.weights = weights
+        self.defaultMaxTravelKm = defaultMaxTravelKm
+        self.defaultHoursPerDay = defaultHoursPerDay
+        self.defaultTrainingWeekdays = defaultTrainingWeekdays
+        self.organisations = organisations
+        self.sites = sites
+        self.sessions = sessions
+        self.structures = structures
+        self.learners = learners
+        sessionsByID = sessions.indices.sorted { precedesByBytes(sessions[$0].id, sessions[$1].id) }
+        sessionsByPath = Dictionary(grouping: sessionsByID) { sessions[$0].path }
+    }
 
     /// The travel limit in km that applies to a learner (nil: none), per SPEC §2.3.
     public func travelLimit(of learner: Learner) -> Double? {

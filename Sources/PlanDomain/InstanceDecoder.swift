@@ -476,13 +476,11 @@ struct InstanceDecoder {
               sessions.allSatisfy({ $0 != nil }), structures.allSatisfy({ $0 != nil }), learners.allSatisfy({ $0 != nil }) else {
             return nil
         }
-        var instance = Instance(name: name, paths: paths, calendar: calendar, weights: weights, defaultMaxTravelKm: maxTravel,
+        return Instance(name: name, paths: paths, calendar: calendar, weights: weights, defaultMaxTravelKm: maxTravel,
                                 defaultHoursPerDay: hoursPerDay, defaultTrainingWeekdays: trainingWeekdays,
                                 organisations: organisations.map { $0! }, sites: sites.map { $0! },
                                 sessions: sessions.map { $0! }, structures: structures.map { $0! },
                                 learners: learners.map { $0! })
-        instance.sessionsByID = instance.sessions.indices.sorted { precedesByBytes(instance.sessions[$0].id, instance.sessions[$1].id) }
-        return instance
     }
 
     private mutating func list(_ top: Members, _ key: String) -> [Field]? {
@@ -568,9 +566,8 @@ struct InstanceDecoder {
             days = generated
         }
         guard consistent, siteOK, let minSize, let capIn, let capRemote else { return nil }
-        return Session(id: sid, organisation: org, site: site, path: path, hoursPerDay: hpd, days: days, hours: hours,
-                       capacityInPerson: capIn, capacityRemote: capRemote, minSize: minSize,
-                       trainingWeekdays: Set(days.map(\.weekday)))
+        return Session(id: sid, organisation: org, site: site, path: path, days: days, hoursPerDay: hpd,
+                       capacityInPerson: capIn, capacityRemote: capRemote, minSize: minSize)
     }
 
     /// The most training days a session may have: ten years of days.
