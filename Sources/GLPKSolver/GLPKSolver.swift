@@ -72,7 +72,7 @@ private struct Run {
         case .unbounded:
             return result(.unbounded, values: nil, bound: -.infinity)
         case .stopped(let termination, let bound):
-            return result(termination, values: better(start, than: nil), bound: bound)
+            return result(termination, values: better(start, than: nil), bound: model.roundedBound(bound))
         case .optimal(let bound):
             statistics.rootBound = bound
             let values = try problem.columnValues(mip: false)

@@ -43,12 +43,25 @@ struct SearchTolerances {
 
     /// A proven lower bound raised to the next objective a plan can have.
     func rounded(_ bound: Double) -> Double {
-        guard let g = step, bound.isFinite else { return bound }
-        return constant + g * ((bound - constant) / g - 1e-6).rounded(.up)
+        guard let g = step else { return bound }
+        return roundedUp(bound, constant: constant, step: g)
     }
 }
 
+/// `bound` raised to the next value of `constant + k * step` (a whole k), within 1e-6 of a step.
+func roundedUp(_ bound: Double, constant: Double, step: Double) -> Double {
+    guard bound.isFinite else { return bound }
+    return constant + step * ((bound - constant) / step - 1e-6).rounded(.up)
+}
+
 extension Model {
+    /// A proven lower bound raised to the next objective a plan can have, when the objective has
+    /// a step.
+    func roundedBound(_ bound: Double) -> Double {
+        guard let g = objectiveStep else { return bound }
+        return roundedUp(bound, constant: objectiveConstant, step: g)
+    }
+
     /// The largest objective any point within the bounds can have, or nil when unbounded.
     func largestObjective() -> Double? {
         var total = objectiveConstant
