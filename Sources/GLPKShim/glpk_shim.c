@@ -219,6 +219,7 @@ struct glpk_shim_search {
     int *cut_ind;           // scratch, 1-based
     double *cut_val;
     atomic_int stop;
+    int fault_in_callback;  // tests: raise a GLPK fault from inside the callback
     pthread_mutex_t lock;   // guards the fields below
     int has_incumbent;
     double incumbent;
@@ -285,6 +286,8 @@ void glpk_shim_search_free(glpk_shim_search *s) {
 
 void glpk_shim_search_request_stop(glpk_shim_search *s) { atomic_store(&s->stop, 1); }
 
+void glpk_shim_search_fault_in_callback(glpk_shim_search *s) { s->fault_in_callback = 1; }
+
 void glpk_shim_search_snapshot(glpk_shim_search *s, int *has_incumbent, double *incumbent,
                                double *bound, int *start_accepted, long *lazy_cuts) {
     pthread_mutex_lock(&s->lock);
@@ -333,6 +336,7 @@ static void add_broken_lazy_rows(glp_tree *T, glpk_shim_search *s) {
 
 static void shim_search_callback(glp_tree *T, void *info) {
     glpk_shim_search *s = info;
+    if (s->fault_in_callback) glp_ios_branch_upon(T, 0, GLP_NO_BRNCH); // column 0: a GLPK fault
     switch (glp_ios_reason(T)) {
     case GLP_IHEUR:
         if (s->start != NULL && s->start_accepted < 0) {

@@ -14,6 +14,8 @@ public struct GLPKSolver: MILPSolver {
     /// GLPK's memory limit in MiB for each solve (`glp_mem_limit`); nil for none. Past it GLPK
     /// faults, which comes back as `SolverError.fault` (tests use it to inject a fault).
     public var memoryLimit: Int?
+    /// Tests only: a GLPK fault raised inside the branch-and-cut callback.
+    var faultInCallback = false
 
     public init(memoryLimit: Int? = nil) {
         self.memoryLimit = memoryLimit
@@ -28,6 +30,7 @@ public struct GLPKSolver: MILPSolver {
         try options.validate()
         var run = Run(model: model, options: options)
         run.memoryLimit = memoryLimit
+        run.faultInCallback = faultInCallback
         return try run.solve(start: start)
     }
 }
@@ -42,6 +45,7 @@ private struct Run {
     var kept: [Int]
     var pending: [Int]
     var memoryLimit: Int?
+    var faultInCallback = false
 
     init(model: Model, options: SolveOptions) {
         self.model = model
@@ -185,6 +189,7 @@ private struct Run {
                                                    lazy.upper, lazy.start, lazy.index, lazy.value)
         else { throw .fault("out of memory for the search") }
         defer { glpk_shim_search_free(search) }
+        if faultInCallback { glpk_shim_search_fault_in_callback(search) }
         if let why = stopReason() {
             return result(why, values: start, bound: tolerances.rounded(rootBound))
         }

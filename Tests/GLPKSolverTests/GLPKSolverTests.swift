@@ -2,7 +2,7 @@
 // become errors, invalid models never reach GLPK, infeasible is a status).
 import CGLPK
 import GLPKShim
-import GLPKSolver
+@testable import GLPKSolver
 import LinearModel
 import Testing
 import Foundation
@@ -50,6 +50,20 @@ func knapsack() -> Model {
         glpk_shim_release_thread()
         #expect(fault == SHIM_FAULT)
         #expect(!String(cString: glpk_shim_last_error()).isEmpty)
+        #expect(try GLPKSolver().solve(knapsack(), options: SolveOptions(), start: nil).objective == -20)
+    }
+
+    /// A fault raised by a GLPK call inside branch-and-cut's callback comes back through C only
+    /// (the callback is C): a clear error, and the next solve works.
+    @Test func aFaultInsideTheCallbackIsAnError() throws {
+        var solver = GLPKSolver()
+        solver.faultInCallback = true
+        #expect {
+            try solver.solve(knapsack(), options: SolveOptions(), start: nil)
+        } throws: { error in
+            guard case .fault(let message) = error as? SolverError else { return false }
+            return message.contains("glp_ios_branch_upon")
+        }
         #expect(try GLPKSolver().solve(knapsack(), options: SolveOptions(), start: nil).objective == -20)
     }
 

@@ -84,6 +84,10 @@ glpk_shim_search *glpk_shim_search_create(int n, const double start[], int lazy_
                                           const double lazy_value[]);
 void glpk_shim_search_free(glpk_shim_search *search);
 
+/// Tests only: the callback's next call makes a GLPK call fail (a fault raised inside
+/// glp_intopt's callback must come back as SHIM_FAULT, never cross a Swift frame).
+void glpk_shim_search_fault_in_callback(glpk_shim_search *search);
+
 /// Asks the search to stop at the callback's next call (any thread; async-signal-safe).
 void glpk_shim_search_request_stop(glpk_shim_search *search);
 
