@@ -128,6 +128,9 @@ struct Solve: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("glpk-memory-limit"), help: .hidden)
     var glpkMemoryLimit: Int?
 
+    @ArgumentParser.Option(name: .customLong("slice-iterations"), help: .hidden)
+    var sliceIterations: Int32?
+
     @Flag(name: .customLong("cold-start"), help: .hidden)
     var coldStart = false
 
@@ -160,7 +163,9 @@ struct Solve: ParsableCommand {
             print("model written to \(path): \(model.variables.count) columns, \(model.rows.count) rows")
             if modelOnly { return }
         }
-        var options = PlannerOptions(solver: GLPKSolver(memoryLimit: glpkMemoryLimit), timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
+        var solver = GLPKSolver(memoryLimit: glpkMemoryLimit)
+        solver.sliceIterations = sliceIterations.map { max(1, $0) }
+        var options = PlannerOptions(solver: solver, timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
                                      formulation: formulation)
         if let threads { options.threads = threads }
         options.continuousCounts = !integerCounts
