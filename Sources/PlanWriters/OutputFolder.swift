@@ -2,9 +2,26 @@
 // which then replaces the target by rename; an interrupted run leaves no partial folder.
 import Foundation
 
-/// A folder could not be written.
-public struct OutputError: Error, CustomStringConvertible {
-    public var description: String
+/// What `plan` was asked to write could not be written; nothing new was left behind.
+public enum OutputError: Error, CustomStringConvertible, Equatable {
+    /// The output path exists and is a file, not a folder.
+    case notAFolder(path: String)
+    /// The output folder holds files `plan` did not write (the first few named): it is not replaced.
+    case foreignFiles(path: String, names: [String])
+    /// A missing parent folder could not be created.
+    case cannotCreate(path: String, reason: String)
+    /// A file or folder could not be written or renamed into place.
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAFolder(let path): return "\(path) exists and is not a folder"
+        case .foreignFiles(let path, let names):
+            return "\(path) holds files plan did not write (\(names.joined(separator: ", "))); choose another --out folder or empty it"
+        case .cannotCreate(let path, let reason): return "cannot create \(path): \(reason)"
+        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+        }
+    }
 }
 
 public enum OutputFolder {
@@ -26,16 +43,16 @@ public enum OutputFolder {
         let name = target.lastPathComponent
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw OutputError(description: "\(folder.path) exists and is not a folder") }
+            guard isDirectory.boolValue else { throw OutputError.notAFolder(path: folder.path) }
             let foreign = try fm.contentsOfDirectory(atPath: target.path).filter { !ownFiles.contains($0) }.sorted()
             if !foreign.isEmpty {
-                throw OutputError(description: "\(folder.path) holds files plan did not write (\(foreign.prefix(3).joined(separator: ", "))); choose another --out folder or empty it")
+                throw OutputError.foreignFiles(path: folder.path, names: Array(foreign.prefix(3)))
             }
         }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(description: "cannot create \(parent.path): \(error.localizedDescription)")
+            throw OutputError.cannotCreate(path: parent.path, reason: error.localizedDescription)
         }
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)")
@@ -64,7 +81,7 @@ public enum OutputFolder {
             }
         } catch {
             try? fm.removeItem(at: staging)
-            throw OutputError(description: "cannot write \(folder.path): \(error.localizedDescription)")
+            throw OutputError.cannotWrite(path: folder.path, reason: error.localizedDescription)
         }
     }
 }
@@ -84,7 +101,7 @@ public struct StagedFile {
             try Data(contents.utf8).write(to: staging)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw OutputError(description: "cannot write \(target.path): \(error.localizedDescription)")
+            throw OutputError.cannotWrite(path: target.path, reason: error.localizedDescription)
         }
     }
 
@@ -93,7 +110,7 @@ public struct StagedFile {
         if rename(staging.path, target.path) != 0 {
             let why = String(cString: strerror(errno))
             discard()
-            throw OutputError(description: "cannot write \(target.path): \(why)")
+            throw OutputError.cannotWrite(path: target.path, reason: why)
         }
     }
 

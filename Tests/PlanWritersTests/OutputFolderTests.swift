@@ -41,7 +41,9 @@ import Testing
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: parent) }
         try Data("mine".utf8).write(to: target.appendingPathComponent("notes.txt"))
-        #expect(throws: OutputError.self) { try OutputFolder.write([("summary.json", "{}")], to: target) }
+        #expect(throws: OutputError.foreignFiles(path: target.path, names: ["notes.txt"])) {
+            try OutputFolder.write([("summary.json", "{}")], to: target)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["notes.txt"])
     }
 }
