@@ -43,9 +43,12 @@ public struct CSVWriter<Output: TextOutputStream> {
 
     public mutating func row(_ fields: [String]) {
         var line = ""
+        // The characters that force quotes are all ASCII: look at bytes, not at grapheme clusters
+        // (the per-character walk was the writers' hot spot on timetables).
+        let d = delimiter.asciiValue ?? UInt8(ascii: ",")
         for (k, f) in fields.enumerated() {
             if k > 0 { line.append(delimiter) }
-            if f.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            if f.utf8.contains(where: { $0 == d || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
                 line += "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             } else {
                 line += f
