@@ -284,12 +284,14 @@ struct InstanceDecoder {
         // Weights.
         var weights = Weights()
         if let f = top["weights"], let w = object(f.node, f.path, keys: InstanceKeys.of("weights"), what: "the weights") {
-            let what = "a finite number >= 0"
-            if let v = number(w["unassigned"], what, min: 0) { weights.unassigned = v }
-            if let v = number(w["remote"], what, min: 0) { weights.remote = v }
-            if let v = number(w["perKm"], what, min: 0) { weights.perKm = v }
-            if let v = number(w["perWaitingDay"], what, min: 0) { weights.perWaitingDay = v }
-            if let v = number(w["openSession"], what, min: 0) { weights.openSession = v }
+            // At most 10^10: larger weights overflow the objective (1e308 km-costs are infinite).
+            let what = "a number >= 0 and at most 10000000000"
+            let top = InstanceDecoder.maxWeight
+            if let v = number(w["unassigned"], what, min: 0, max: top) { weights.unassigned = v }
+            if let v = number(w["remote"], what, min: 0, max: top) { weights.remote = v }
+            if let v = number(w["perKm"], what, min: 0, max: top) { weights.perKm = v }
+            if let v = number(w["perWaitingDay"], what, min: 0, max: top) { weights.perWaitingDay = v }
+            if let v = number(w["openSession"], what, min: 0, max: top) { weights.openSession = v }
         }
 
         // Defaults.
@@ -569,6 +571,9 @@ struct InstanceDecoder {
         return Session(id: sid, organisation: org, site: site, path: path, days: days, hoursPerDay: hpd,
                        capacityInPerson: capIn, capacityRemote: capRemote, minSize: minSize)
     }
+
+    /// The largest weight: beyond it an objective can overflow to infinity.
+    static let maxWeight = 1e10
 
     /// The most training days a session may have: ten years of days.
     static let maxTrainingDays = 3660

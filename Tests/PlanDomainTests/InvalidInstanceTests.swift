@@ -132,6 +132,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
         },
         InvalidCase("path 0 in paths", "paths[1]") { $0["paths"] = [105, 0] },
         InvalidCase("negative weight", "weights.remote", ">= 0") { $0["weights"] = ["remote": -1] },
+        InvalidCase("weight that overflows the objective", "weights.perKm", "at most 10000000000") { $0["weights"] = ["perKm": 1e308] },
         InvalidCase("negative default travel", "defaults.maxTravelKm") { $0["defaults"] = ["maxTravelKm": -5] },
         InvalidCase("negative learner travel", "learners[0].maxTravelKm") { $0["learners"][0]["maxTravelKm"] = -1 },
 
