@@ -289,12 +289,11 @@ void glpk_shim_search_request_stop(glpk_shim_search *s) { atomic_store(&s->stop,
 void glpk_shim_search_fault_in_callback(glpk_shim_search *s) { s->fault_in_callback = 1; }
 
 void glpk_shim_search_snapshot(glpk_shim_search *s, int *has_incumbent, double *incumbent,
-                               double *bound, int *start_accepted, long *lazy_cuts) {
+                               double *bound, long *lazy_cuts) {
     pthread_mutex_lock(&s->lock);
     *has_incumbent = s->has_incumbent;
     *incumbent = s->incumbent;
     *bound = s->bound;
-    *start_accepted = s->start_accepted;
     *lazy_cuts = s->lazy_cuts;
     pthread_mutex_unlock(&s->lock);
 }

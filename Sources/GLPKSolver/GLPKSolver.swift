@@ -113,12 +113,7 @@ private struct Run {
         case stopped(TerminationStatus, bound: Double)
     }
 
-    /// Why to stop now, if the caller asked or the time is over.
-    func stopReason() -> TerminationStatus? {
-        if options.shouldStop?() == true { return .interrupted }
-        if let r = remaining, r <= 0 { return .timeLimit }
-        return nil
-    }
+    func stopReason() -> TerminationStatus? { options.stopReason(since: clock) }
 
     /// The root relaxation, from the network basis where there is one, with the lazy rows it
     /// breaks added until none is broken.
@@ -261,16 +256,5 @@ extension GLPKProblem {
     func coldStart() throws(SolverError) {
         guard let p = pointer else { throw .fault("the GLPK problem is gone after an earlier fault") }
         glp_std_basis(p)
-    }
-}
-
-extension Row {
-    /// Whether `values` break the row by more than 1e-6.
-    func isBroken(by values: [Double]) -> Bool {
-        var activity = 0.0
-        for t in terms { activity += t.coefficient * values[t.variable] }
-        if let u = upper, activity > u + 1e-6 { return true }
-        if let l = lower, activity < l - 1e-6 { return true }
-        return false
     }
 }

@@ -74,19 +74,26 @@ extension Model {
     }
 }
 
+extension SolveOptions {
+    /// Why a solve started at `clock` must stop now: the caller asked, or the time is over.
+    func stopReason(since clock: ContinuousClock.Instant) -> TerminationStatus? {
+        if shouldStop?() == true { return .interrupted }
+        if let limit = timeLimit, seconds(since: clock) >= limit { return .timeLimit }
+        return nil
+    }
+}
+
 /// What the search state says after (or during) the search.
 struct SearchSnapshot {
     var incumbent: Double?
     var bound: Double
-    var startAccepted: Bool?
     var lazyCuts: Int
 
     init(_ search: OpaquePointer) {
-        var has: Int32 = 0, incumbent = 0.0, bound = 0.0, accepted: Int32 = 0, cuts = 0
-        glpk_shim_search_snapshot(search, &has, &incumbent, &bound, &accepted, &cuts)
+        var has: Int32 = 0, incumbent = 0.0, bound = 0.0, cuts = 0
+        glpk_shim_search_snapshot(search, &has, &incumbent, &bound, &cuts)
         self.incumbent = has != 0 ? incumbent : nil
         self.bound = bound
-        startAccepted = accepted < 0 ? nil : accepted == 1
         lazyCuts = cuts
     }
 }
@@ -113,9 +120,7 @@ final class Watch: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard active else { return }
-        if options.shouldStop?() == true || options.timeLimit.map({ seconds(since: clock) >= $0 }) == true {
-            glpk_shim_search_request_stop(search)
-        }
+        if options.stopReason(since: clock) != nil { glpk_shim_search_request_stop(search) }
         if let progress = options.progress, ContinuousClock.now - lastReport >= .milliseconds(200) {
             lastReport = ContinuousClock.now
             let s = SearchSnapshot(search)

@@ -36,6 +36,15 @@ public struct Row: Sendable, Equatable {
     public var upper: Double?
     public var role: RowRole = .plain
 
+    /// Whether `values` (one per column) break the row by more than `tolerance`.
+    public func isBroken(by values: [Double], tolerance: Double = 1e-6) -> Bool {
+        var activity = 0.0
+        for t in terms { activity += t.coefficient * values[t.variable] }
+        if let u = upper, activity > u + tolerance { return true }
+        if let l = lower, activity < l - tolerance { return true }
+        return false
+    }
+
     public static func == (a: Row, b: Row) -> Bool {
         a.name == b.name && a.lower == b.lower && a.upper == b.upper && a.role == b.role
             && a.terms.map(\.variable) == b.terms.map(\.variable)
@@ -122,12 +131,7 @@ public struct Model: Sendable {
             if x < v.lower - tolerance || x > v.upper + tolerance { out.append("bounds of \(v.name)") }
             if v.isInteger && abs(x - x.rounded()) > tolerance { out.append("integrality of \(v.name)") }
         }
-        for r in rows {
-            var activity = 0.0
-            for t in r.terms { activity += t.coefficient * values[t.variable] }
-            if let lo = r.lower, activity < lo - tolerance { out.append(r.name) }
-            if let up = r.upper, activity > up + tolerance { out.append(r.name) }
-        }
+        for r in rows where r.isBroken(by: values, tolerance: tolerance) { out.append(r.name) }
         return out
     }
 

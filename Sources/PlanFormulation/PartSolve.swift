@@ -28,9 +28,10 @@ extension Planner {
                                   clock: ContinuousClock.Instant) throws -> SolverResult {
         let start = pm.greedyStart()
         board.update(p, incumbent: start.map { pm.model.objective(of: $0) }, bound: pm.trivialBound)
-        if options.shouldStop?() == true || options.timeLimit.map({ seconds(since: clock) >= $0 }) == true {
+        let interrupted = options.shouldStop?() == true
+        if interrupted || options.timeLimit.map({ seconds(since: clock) >= $0 }) == true {
             // Stopped before this part's search: its greedy plan, with the trivial bound.
-            let why: TerminationStatus = options.shouldStop?() == true ? .interrupted : .timeLimit
+            let why: TerminationStatus = interrupted ? .interrupted : .timeLimit
             return SolverResult(termination: why, values: start, objective: start.map { pm.model.objective(of: $0) },
                                 bound: pm.trivialBound, seconds: 0)
         }

@@ -92,10 +92,10 @@ void glpk_shim_search_fault_in_callback(glpk_shim_search *search);
 void glpk_shim_search_request_stop(glpk_shim_search *search);
 
 /// What the search knows now (any thread): the best integer objective (when *has_incumbent is
-/// non-zero), the best bound of the active nodes (or -INFINITY), whether the starting point was
-/// accepted (1), rejected (0) or not offered yet (-1), and how many lazy rows were added as cuts.
+/// non-zero), the best bound of the active nodes (or -INFINITY), and how many lazy rows were added
+/// as cuts.
 void glpk_shim_search_snapshot(glpk_shim_search *search, int *has_incumbent, double *incumbent,
-                               double *bound, int *start_accepted, long *lazy_cuts);
+                               double *bound, long *lazy_cuts);
 
 /// Runs branch-and-cut with the callback; GLPK's return code goes to *ret. `parm`'s cb_func and
 /// cb_info are set here.
