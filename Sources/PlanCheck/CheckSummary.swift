@@ -71,6 +71,16 @@ extension Checker {
             fail(file, line("solveSeconds"), nil, "\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0")
         }
 
+        // Re-plans (SPEC §6): both keys or neither.
+        var changes: Double?, changeWeight: Double?
+        if map["changes"] != nil || map["changeWeight"] != nil {
+            changes = number("changes", whole: true)
+            changeWeight = number("changeWeight")
+            if let w = changeWeight, w < 0 {
+                fail(file, line("changeWeight"), nil, "\"changeWeight\" is \(plainNumber(w)), expected a weight >= 0")
+            }
+        }
+
         func compare(_ key: String, _ found: Double?, _ expected: Int, _ why: String) {
             guard let found, found != Double(expected) else { return }
             fail(file, line(key), nil, "\"\(key)\" is \(plainNumber(found)), expected \(expected) (\(why))")
@@ -85,10 +95,21 @@ extension Checker {
             compare("unassigned", unassigned, instance.learners.count - seats.count, "unassigned rows in assignments.csv")
             compare("sessionsRun", sessionsRun, Set(seats.map(\.session)).count, "sessions with a participant in assignments.csv")
             if let objective {
-                let expected = recomputedObjective()
-                if abs(objective - expected) > 1e-6 * max(1, abs(expected)) {
-                    fail(file, line("objective"), nil, "\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (SPEC §4 recomputed from assignments.csv)")
+                var expected = recomputedObjective()
+                var why = "SPEC §4 recomputed from assignments.csv"
+                if let changes, let changeWeight {
+                    expected += changeWeight * changes
+                    why += ", plus changeWeight × changes (SPEC §6)"
                 }
+                if abs(objective - expected) > 1e-6 * max(1, abs(expected)) {
+                    fail(file, line("objective"), nil, "\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (\(why))")
+                }
+            }
+            if let recounted = recountedChanges {
+                if changes == nil {
+                    fail(file, nil, nil, "a previous plan was given but \"changes\" is missing (SPEC §6)")
+                }
+                compare("changes", changes, recounted, "learners of the previous plan who had a seat and lost or changed it")
             }
         }
         if let objective, let bound {

@@ -50,6 +50,8 @@ struct Checker {
     var decisions: [Int: Decision] = [:]
     /// The assignments.csv line of each learner's (first) row.
     var decisionLine: [Int: Int] = [:]
+    /// Re-plans: each learner's seat in the previous plan, when its folder was given.
+    var previousSeats: [String: PreviousSeat]?
 
     init(instance: Instance) {
         self.instance = instance

@@ -82,8 +82,9 @@ public enum PlanChecker {
     /// The four files of SPEC §5, in the order they are checked.
     public static let fileNames = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json"]
 
-    /// Checks the plan folder written for `instance`.
-    public static func check(instance: Instance, folder: URL) -> CheckReport {
+    /// Checks the plan folder written for `instance`; for a re-plan, `previous` is the folder of
+    /// the plan it was made knowing (SPEC §6), whose assignments.csv recounts the changes.
+    public static func check(instance: Instance, folder: URL, previous: URL? = nil) -> CheckReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             var checker = Checker(instance: instance)
@@ -100,6 +101,10 @@ public enum PlanChecker {
             } catch {
                 unreadable.append(Violation(file: name, message: "cannot be read: \(error.localizedDescription)"))
             }
+        }
+        if let previous {
+            files["previous assignments.csv"] = FileManager.default.contents(atPath: previous.appendingPathComponent("assignments.csv").path).map(Array.init)
+                ?? []
         }
         var report = check(instance: instance, bytes: files)
         if !unreadable.isEmpty {
@@ -118,6 +123,7 @@ public enum PlanChecker {
     /// Checks a plan given as file bytes by name; a name absent from `bytes` is a missing file.
     public static func check(instance: Instance, bytes: [String: [UInt8]]) -> CheckReport {
         var checker = Checker(instance: instance)
+        if let previous = bytes["previous assignments.csv"] { checker.readPrevious(previous) }
         checker.run(bytes)
         return checker.report()
     }

@@ -24,6 +24,7 @@ public enum Ineligibility: Equatable, Sendable, CustomStringConvertible {
     case noInPersonSeats
     case tooFar(km: Int, limit: Double)
     case noRemoteSeats
+    case started(Day)
 
     public var description: String {
         switch self {
@@ -38,13 +39,14 @@ public enum Ineligibility: Equatable, Sendable, CustomStringConvertible {
         case .noInPersonSeats: return "the session has no in-person seats"
         case .tooFar(let km, let limit): return "the site is \(km) km away, beyond the travel limit of \(formatNumber(limit)) km"
         case .noRemoteSeats: return "the session has no remote seats"
+        case .started(let d): return "the session started before \(d) and the learner was not in it in this mode"
         }
     }
 }
 
 extension Instance {
     /// Why learner `l` may not join session `s` in mode `m` (the first failing condition of
-    /// SPEC §2.3), or nil when it may.
+    /// SPEC §2.3, then, when re-planning, SPEC §6's rule for started sessions), or nil when it may.
     public func ineligibility(learner l: Int, session s: Int, mode m: Mode) -> Ineligibility? {
         let learner = learners[l]
         let session = sessions[s]
@@ -60,6 +62,7 @@ extension Instance {
             return .alternationDay(w)
         }
         if !learner.mode.allows(m) { return .modeNotAllowed(learner.mode) }
+        if !mayJoinStarted(learner: l, session: s, mode: m) { return .started(replanning!.today) }
         switch m {
         case .inPerson:
             guard let site = session.site else { return .noSite }

@@ -55,6 +55,8 @@ public struct Instance: Sendable {
     public private(set) var sessionsByID: [Int]
     /// Session indices of each path, sorted by id: the only sessions a learner of that path may join.
     public private(set) var sessionsByPath: [Int: [Int]]
+    /// Set when the instance is planned knowing an earlier plan (SPEC §6): see `Replanning`.
+    public var replanning: Replanning?
 
     /// An instance from its parts (indices refer into the lists), with SPEC 2's defaults for what
     /// is not given. It is not validated: the decoder validates what it reads.

@@ -37,14 +37,14 @@ public struct Plan: Sendable {
 }
 
 extension Instance {
-    /// The objective of SPEC §4 for an assignment of every learner.
+    /// The objective of SPEC §4 (plus SPEC §6's change costs when re-planning) for an assignment
+    /// of every learner.
     public func objective(of assignments: [Option?]) -> Double {
         var total = 0.0
         var running = Set<Int>()
         for (l, a) in assignments.enumerated() {
-            guard let a else { total += weights.unassigned; continue }
-            total += cost(learner: l, option: a)
-            running.insert(a.session)
+            total += outcomeCost(learner: l, option: a)
+            if let a { running.insert(a.session) }
         }
         return total + weights.openSession * Double(running.count)
     }

@@ -4,7 +4,8 @@ import LinearModel
 import PlanDomain
 
 extension PartModel {
-    /// Seats members greedily, cheapest (group, option) first, within capacities, maxAbsent and
+    /// Seats members greedily (when re-planning, in their previous seats first), cheapest
+    /// (group, option) first, within capacities, maxAbsent and
     /// concurrency limits; then closes sessions below their minimum size and refills open ones.
     /// With `guide`, a solution of the LP relaxation, sessions whose "runs" value is below one half
     /// stay closed and the counts the LP gives are seated first (LP rounding).
@@ -64,6 +65,13 @@ extension PartModel {
                 let ca = model.variables[a.column].cost, cb = model.variables[b.column].cost
                 return ca != cb ? ca < cb : a.column < b.column
             }
+        // Re-planning: the previous plan first, as far as it still fits (SPEC §6 asks to keep it).
+        if let r = instance.replanning {
+            for (g, k, c) in candidates where r.previous[groups[g].learners[0]] == .seat(groups[g].options[k]) {
+                let n = room(g, k, c, mayOpen: true)
+                if n > 0 { seat(g, k, c, n) }
+            }
+        }
         if let lp {
             for (s, y) in runs where lp[y] < 0.5 { closed.insert(s) }
             let guided = candidates.filter { lp[$0.column] >= 0.5 }.sorted { lp[$0.column] > lp[$1.column] }

@@ -1,5 +1,6 @@
 // Groups: learners who are interchangeable (same structure, same availableFrom, same eligible
-// options, not pinned) become one group whose members are counted, not named, in the model.
+// options, not pinned, same previous seat when re-planning) become one group whose members are
+// counted, not named, in the model.
 import PlanDomain
 
 /// Learners the model treats as one integer count.
@@ -9,8 +10,11 @@ struct Group {
     var learners: [Int]
     /// Eligible options, sorted by session id then mode.
     var options: [Option]
-    /// Objective cost of each option for one member (SPEC §4 without the openSession term).
+    /// Objective cost of each option for one member (SPEC §4 without the openSession term, plus
+    /// SPEC §6's change cost).
     var costs: [Double]
+    /// Objective cost of a member without a seat.
+    var unassignedCost: Double
     /// All members are pinned to `options[0]`.
     var pinned: Bool
 
@@ -25,6 +29,7 @@ func makeGroups(_ instance: Instance, aggregate: Bool = true) -> (groups: [Group
         var availableFrom: Int?
         var options: [Option]
         var pinned: Bool
+        var previous: PreviousSeat
     }
     var index: [Key: Int] = [:]
     var groups: [Group] = []
@@ -40,13 +45,14 @@ func makeGroups(_ instance: Instance, aggregate: Bool = true) -> (groups: [Group
         }
         if options.isEmpty { none.append(l); continue }
         let key = Key(structure: learner.structure, availableFrom: learner.availableFrom?.number, options: options,
-                      pinned: learner.assigned != nil)
+                      pinned: learner.assigned != nil, previous: instance.replanning?.previous[l] ?? .none)
         if aggregate, let g = index[key] {
             groups[g].learners.append(l)
         } else {
             index[key] = groups.count
             groups.append(Group(structure: learner.structure, learners: [l], options: options,
-                                costs: options.map { instance.cost(learner: l, option: $0) }, pinned: learner.assigned != nil))
+                                costs: options.map { instance.outcomeCost(learner: l, option: $0) },
+                                unassignedCost: instance.outcomeCost(learner: l, option: nil), pinned: learner.assigned != nil))
         }
     }
     return (groups, none)

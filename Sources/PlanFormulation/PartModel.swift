@@ -65,12 +65,12 @@ struct PartModel {
         return group.size == 1 ? first : "\(first)+\(group.size - 1)"
     }
 
-    /// Each member of a group takes at most one option; the unassigned pay `weights.unassigned`,
-    /// so an assigned member's cost is its option's cost minus that weight.
+    /// Each member of a group takes at most one option; the unassigned pay `weights.unassigned`
+    /// (and a change, when re-planning), so an assigned member's cost is its option's cost minus that.
     private mutating func addAssignmentColumns(continuous: Bool) {
-        let w = instance.weights.unassigned
         for g in part.groups {
             let group = groups[g]
+            let w = group.unassignedCost
             model.objectiveConstant += w * Double(group.size)
             for (k, o) in group.options.enumerated() {
                 let session = instance.sessions[o.session]

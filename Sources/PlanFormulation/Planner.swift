@@ -155,9 +155,9 @@ public enum Planner {
                       continuousCounts: options.continuousCounts && options.formulation == .aggregated)
         }
         var stats = ModelStatistics(groups: groups.count, models: models)
-        stats.solver.rootBound = instance.weights.unassigned * Double(withoutOptions.count)
+        let constant = unassignedCost(instance, withoutOptions)
+        stats.solver.rootBound = constant
         stats.buildSeconds = seconds(since: clock)
-        let constant = instance.weights.unassigned * Double(withoutOptions.count)
         let results = solveParts(models, options: options, constant: constant, clock: clock)
         var assignments = [Option?](repeating: nil, count: instance.learners.count)
         var bound = constant
@@ -210,7 +210,7 @@ public enum Planner {
     public static func model(_ instance: Instance, formulation: Formulation = .aggregated) -> Model {
         let (groups, withoutOptions, parts) = structure(instance, formulation)
         var model = Model(name: "plan")
-        model.objectiveConstant = instance.weights.unassigned * Double(withoutOptions.count)
+        model.objectiveConstant = unassignedCost(instance, withoutOptions)
         for (p, part) in parts.enumerated() {
             model.append(PartModel(instance: instance, groups: groups, part: part, name: "part\(p + 1)",
                                    continuousCounts: formulation == .aggregated).model)
@@ -230,6 +230,11 @@ public enum Planner {
             let part = Part(groups: Array(groups.indices), sessions: instance.sessionsByID.filter(used.contains))
             return (groups, none, groups.isEmpty ? [] : [part])
         }
+    }
+
+    /// The objective's part for learners who have no option at all.
+    private static func unassignedCost(_ instance: Instance, _ learners: [Int]) -> Double {
+        learners.reduce(0.0) { $0 + instance.outcomeCost(learner: $1, option: nil) }
     }
 
     /// Reasons for every unassigned learner.

@@ -24,6 +24,9 @@ extension Instance {
             if let d = learner.finishBy { window.append("finish by \(d)") }
             return "no \(path) session within its dates (\(window.joined(separator: ", ")))"
         }
+        if let today = replanning?.today, inDates.allSatisfy(hasStarted) {
+            return "every \(path) session within its dates started before \(today)"
+        }
         let free = inDates.filter { sessions[$0].trainingWeekdays.isDisjoint(with: structure.alternationDays) }
         if free.isEmpty {
             let days = structure.alternationDays.sorted().map(\.rawValue).joined(separator: ", ")

@@ -3,12 +3,18 @@
 import PlanDomain
 
 public enum PlanFiles {
+    /// The columns of `assignments.csv` (SPEC §5).
+    public static let assignmentsHeader = ["learner", "structure", "path_hours", "status", "organisation", "session", "mode",
+                                           "site", "start", "end", "travel_km", "waiting_days", "reason"]
+    /// The columns of `sessions.csv` (SPEC §5).
+    public static let sessionsHeader = ["session", "organisation", "site", "path_hours", "start", "end", "training_days",
+                                        "status", "in_person", "in_person_capacity", "remote", "remote_capacity"]
+
     /// `assignments.csv`: one row per learner, sorted by learner id.
     public static func writeAssignments<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
                                                       to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
-        csv.row(["learner", "structure", "path_hours", "status", "organisation", "session", "mode", "site", "start", "end",
-                 "travel_km", "waiting_days", "reason"])
+        csv.row(assignmentsHeader)
         for l in learnersByID(instance) {
             let learner = instance.learners[l]
             let structure = instance.structures[learner.structure].id
@@ -63,8 +69,7 @@ public enum PlanFiles {
     public static func writeSessions<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
                                                       to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
-        csv.row(["session", "organisation", "site", "path_hours", "start", "end", "training_days", "status", "in_person",
-                 "in_person_capacity", "remote", "remote_capacity"])
+        csv.row(sessionsHeader)
         var count: [Option: Int] = [:]
         for a in plan.assignments.compactMap({ $0 }) { count[a, default: 0] += 1 }
         for s in instance.sessionsByID {
@@ -92,6 +97,11 @@ public enum PlanFiles {
         public var unassigned: Int
         public var sessionsRun: Int
         public var solveSeconds: Double
+        /// Re-planning only (SPEC §6): learners who had a seat and lost or changed it, those who
+        /// kept it, and the cost of a change.
+        public var changes: Int?
+        public var kept: Int?
+        public var changeWeight: Double?
 
         public init(_ instance: Instance, _ plan: Plan) {
             status = plan.status
@@ -107,6 +117,13 @@ public enum PlanFiles {
             sessionsRun = Set(given.map(\.session)).count
             // Tenths of a second: the only figure that may differ between two runs of one input.
             solveSeconds = (plan.solveSeconds * 10).rounded() / 10
+            if let r = instance.replanning {
+                changes = instance.changes(of: plan.assignments)
+                kept = plan.assignments.indices.filter {
+                    if case .seat(let p) = r.previous[$0] { plan.assignments[$0] == p } else { false }
+                }.count
+                changeWeight = r.changeWeight
+            }
         }
     }
 
@@ -128,6 +145,9 @@ public enum PlanFiles {
             ("sessionsRun", String(s.sessionsRun)),
             ("solveSeconds", formatNumber(s.solveSeconds)),
         ]
+        if let changes = s.changes, let kept = s.kept, let weight = s.changeWeight {
+            fields += [("changes", String(changes)), ("kept", String(kept)), ("changeWeight", formatNumber(weight))]
+        }
         output.write("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}\n")
     }
 
@@ -184,9 +204,28 @@ public enum PlanFiles {
         output.write(csv.output)
     }
 
-    /// Every file of a plan folder by name: the four of SPEC §5, then rosters and invitations.
-    public static func render(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180)
-        -> [(name: String, contents: String)]
+    /// The columns of `changes.csv` (SPEC §6).
+    public static let changesHeader = ["learner", "session", "change", "session_before", "mode_before", "start_before",
+                                       "session_after", "mode_after", "start_after"]
+
+    /// `changes.csv`: one row per learner or session that changed, in the order given (SPEC §6).
+    public static func writeChanges<O: TextOutputStream>(_ changes: [Change], dialect: CSVDialect = .rfc4180, to output: inout O) {
+        var csv = CSVWriter(output: "", dialect: dialect)
+        csv.row(changesHeader)
+        func seat(_ s: RecordedSeat?) -> [String] {
+            guard let s else { return ["", "", ""] }
+            return [s.session, s.mode.csvName, s.start.description]
+        }
+        for c in changes {
+            csv.row([c.learner ?? "", c.session ?? "", c.kind.rawValue] + seat(c.before) + seat(c.after))
+        }
+        output.write(csv.output)
+    }
+
+    /// Every file of a plan folder by name: the four of SPEC §5, then rosters and invitations;
+    /// and `changes.csv` when re-planning knowing `previous` (SPEC §6).
+    public static func render(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
+                              previous: PlanRecord? = nil) -> [(name: String, contents: String)]
     {
         var a = "", t = "", s = "", j = "", r = "", i = ""
         writeAssignments(instance, plan, dialect: dialect, to: &a)
@@ -195,8 +234,14 @@ public enum PlanFiles {
         writeSummary(instance, plan, to: &j)
         writeRosters(instance, plan, dialect: dialect, to: &r)
         writeInvitations(instance, plan, dialect: dialect, to: &i)
-        return [("assignments.csv", a), ("timetable.csv", t), ("sessions.csv", s), ("summary.json", j),
-                ("rosters.csv", r), ("invitations.csv", i)]
+        var files = [("assignments.csv", a), ("timetable.csv", t), ("sessions.csv", s), ("summary.json", j),
+                     ("rosters.csv", r), ("invitations.csv", i)]
+        if let previous {
+            var c = ""
+            writeChanges(previous.changes(to: PlanRecord(instance, assignments: plan.assignments)), dialect: dialect, to: &c)
+            files.insert(("changes.csv", c), at: 0)
+        }
+        return files
     }
 
     static func learnersByID(_ instance: Instance) -> [Int] {

@@ -25,9 +25,13 @@ struct Check: ParsableCommand {
     @Argument(help: "The plan folder written by `plan solve`.")
     var plan: String
 
+    @ArgumentParser.Option(help: "For a re-plan: the plan folder it was made knowing (plan solve --previous); the changes are recounted from it.")
+    var previous: String?
+
     func run() throws {
         let instance = try loadInstance(self.instance)
-        let report = PlanChecker.check(instance: instance, folder: URL(fileURLWithPath: plan))
+        let report = PlanChecker.check(instance: instance, folder: URL(fileURLWithPath: plan),
+                                         previous: previous.map { URL(fileURLWithPath: $0) })
         for violation in report.violations { print(violation) }
         for note in report.notes where !report.isOK { print("note: \(note)") }
         print(report.summaryLine)

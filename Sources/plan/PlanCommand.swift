@@ -13,7 +13,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Allocate conseillers numériques to training sessions, optimally.",
-        subcommands: [Solve.self, Validate.self, Check.self, Generate.self])
+        subcommands: [Solve.self, Validate.self, Check.self, Diff.self, Generate.self])
 }
 
 /// Exit statuses of SPEC §5.
@@ -122,6 +122,15 @@ struct Solve: ParsableCommand {
     @ArgumentParser.Option(help: "Independent parts solved at once (default: the number of cores).")
     var threads: Int?
 
+    @ArgumentParser.Option(help: "Re-plan knowing this plan folder, written earlier: keep who was told what, and write changes.csv.")
+    var previous: String?
+
+    @ArgumentParser.Option(help: "With --previous: sessions starting before this date (YYYY-MM-DD) have started: they keep their learners and nobody joins them (default: today).")
+    var today: String?
+
+    @ArgumentParser.Option(name: .customLong("change-weight"), help: "With --previous: the objective's cost of each learner who had a seat and loses or changes it (a whole number; default 10000).")
+    var changeWeight: Int?
+
     @Flag(name: .customLong("integer-counts"), help: .hidden)
     var integerCounts = false
 
@@ -142,6 +151,13 @@ struct Solve: ParsableCommand {
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         if modelOnly && writeModel == nil { throw ValidationError("--model-only needs --write-model FILE") }
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
+        if previous == nil && (today != nil || changeWeight != nil) {
+            throw ValidationError("--today and --change-weight need --previous PLAN_DIR")
+        }
+        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date, YYYY-MM-DD, not '\(today)'") }
+        if let w = changeWeight, !(0...10_000_000_000).contains(w) {
+            throw ValidationError("--change-weight must be a whole number from 0 to 10^10, not \(w)")
+        }
     }
 
     func run() throws {
@@ -150,7 +166,12 @@ struct Solve: ParsableCommand {
         // Signals are caught from the start: one that arrives while the instance loads stops the
         // search as soon as it begins (the greedy plan is written, `interrupted`).
         let interruption = Interruption.install(cleaning: folder, and: report.map { [URL(fileURLWithPath: $0)] } ?? [])
-        let instance = try loadInstance(self.instance)
+        var instance = try loadInstance(self.instance)
+        let previousPlan = try previous.map { try loadPrevious($0) }
+        if let previousPlan {
+            instance = try replan(instance, knowing: previousPlan, today: today.flatMap(Day.init(iso:)) ?? Day.today(),
+                                  changeWeight: changeWeight.map(Double.init) ?? Replanning.defaultChangeWeight)
+        }
         let loadSeconds = seconds(since: clock)
         if let path = writeModel {
             let model = Planner.model(instance, formulation: formulation)
@@ -190,7 +211,7 @@ struct Solve: ParsableCommand {
         if result.plan.status == .interrupted { printError("plan: interrupted; writing the best plan found so far") }
         let writeStart = ContinuousClock.now
         do {
-            var files = PlanFiles.render(instance, result.plan, dialect: csv)
+            var files = PlanFiles.render(instance, result.plan, dialect: csv, previous: previousPlan)
             if ics { files += Calendars.render(instance, result.plan) }
             // The report is staged beside its target first, so that exit 0 means everything
             // asked for was written and a failure leaves nothing new.
@@ -212,6 +233,11 @@ struct Solve: ParsableCommand {
         print("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: \(formatNumber(s.gap))")
         print("learners: \(s.learners)  assigned: \(s.assigned) (in person \(s.inPerson), remote \(s.remote))  unassigned: \(s.unassigned)")
         print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
+        if let previousPlan, let changes = s.changes, let kept = s.kept {
+            let list = previousPlan.changes(to: PlanRecord(instance, assignments: result.plan.assignments))
+            print("re-plan: \(changes) changed, \(kept) kept their seat (change weight \(formatNumber(s.changeWeight ?? 0)), today \(instance.replanning!.today)); see changes.csv")
+            print("  " + ChangeReport.line(list))
+        }
         print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups")
         let sv = st.solver
         print(String(format: "root: %@ start, %d iterations, %.3f s, %d lazy rows added, %d as cuts, bound %@",
@@ -221,6 +247,36 @@ struct Solve: ParsableCommand {
                      result.plan.solveSeconds - st.buildSeconds, seconds(since: writeStart)))
         print("plan written to \(folder.path)")
         if let report { print("report written to \(report)") }
+    }
+}
+
+/// Reads a previous plan folder, printing every problem on stderr (exit 65).
+func loadPrevious(_ path: String) throws -> PlanRecord {
+    do {
+        return try PlanFolderReader.read(URL(fileURLWithPath: path))
+    } catch {
+        printError("\(path): cannot be read as a plan, \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"):")
+        for issue in error.issues { printError("  \(issue)") }
+        throw Exit.invalid
+    }
+}
+
+/// The instance re-planned knowing a previous plan, printing every problem on stderr (exit 65).
+func replan(_ instance: Instance, knowing previous: PlanRecord, today: Day, changeWeight: Double) throws -> Instance {
+    do {
+        return try instance.replanned(knowing: previous, today: today, changeWeight: changeWeight)
+    } catch {
+        printError("plan: the previous plan cannot be used, \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"):")
+        for issue in error.issues { printError("  \(PlanFolderReader.located(issue))") }
+        throw Exit.invalid
+    }
+}
+
+extension Day {
+    /// Today's date where the command runs.
+    static func today() -> Day {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
 }
 

@@ -14,6 +14,8 @@ struct BFCase {
     var instance: Instance
     var space: Int
     var pinned: Int
+    /// The document the instance was decoded from (to derive next week's instance from it).
+    var doc: BFDocument
 }
 
 enum BFCases {
@@ -37,7 +39,7 @@ enum BFCases {
                 if pinned > 0 { instance = try decode(doc.json, seed: seed) }
             }
             let space = bfSearchSpace(instance)
-            if space <= maxSpace { return BFCase(seed: seed, json: doc.json, instance: instance, space: space, pinned: pinned) }
+            if space <= maxSpace { return BFCase(seed: seed, json: doc.json, instance: instance, space: space, pinned: pinned, doc: doc) }
         }
         throw BFError("seed \(seed): no instance with at most \(maxSpace) assignments in 100 attempts")
     }

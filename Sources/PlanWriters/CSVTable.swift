@@ -1,0 +1,99 @@
+// CSVTable: reads back a CSV file that `plan` wrote, in either dialect (RFC 4180, or French Excel:
+// a byte-order mark and semicolons), with CRLF or LF line ends. Every record keeps the line where
+// it starts, so that a problem is located by file, line and column.
+
+/// A CSV file as a header and records.
+public struct CSVTable: Sendable {
+    public struct Record: Sendable {
+        /// The 1-based line where the record starts.
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var header: [String]
+    public var records: [Record]
+    /// The delimiter found in the header: `;` when it has a semicolon, else `,`.
+    public var delimiter: UInt8
+
+    /// Parses `bytes`. Throws a message with the line when a quoted field never ends, a quote
+    /// stands inside an unquoted field, or the file is empty.
+    public init(_ bytes: [UInt8]) throws(CSVTableError) {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let firstLineEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
+        delimiter = bytes[start..<firstLineEnd].contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        var rows = try CSVTable.parse(bytes, from: start, delimiter: delimiter)
+        guard !rows.isEmpty else { throw CSVTableError(line: 1, message: "the file is empty (a header row was expected)") }
+        header = rows.removeFirst().fields
+        records = rows
+    }
+
+    /// The index of each column name.
+    public func columns() -> [String: Int] {
+        Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private static func parse(_ bytes: [UInt8], from start: Int, delimiter: UInt8) throws(CSVTableError) -> [Record] {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var records: [Record] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = 1, recordLine = 1
+        var inQuotes = false, quoted = false, pending = false
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            quoted = false
+        }
+        var i = start
+        while i < bytes.count {
+            let c = bytes[i]
+            i += 1
+            if inQuotes {
+                if c == quote {
+                    if i < bytes.count, bytes[i] == quote { field.append(quote); i += 1 } else { inQuotes = false }
+                } else {
+                    if c == lf { line += 1 }
+                    field.append(c)
+                }
+                continue
+            }
+            switch c {
+            case quote:
+                guard field.isEmpty, !quoted else { throw CSVTableError(line: line, message: "a quote inside an unquoted field") }
+                inQuotes = true
+                quoted = true
+                pending = true
+            case delimiter:
+                endField()
+                pending = true
+            case cr, lf:
+                if c == cr, i < bytes.count, bytes[i] == lf { i += 1 }
+                if pending || !field.isEmpty || !fields.isEmpty {
+                    endField()
+                    records.append(Record(line: recordLine, fields: fields))
+                    fields.removeAll(keepingCapacity: true)
+                }
+                pending = false
+                line += 1
+                recordLine = line
+            default:
+                if quoted { throw CSVTableError(line: line, message: "text after a closing quote") }
+                field.append(c)
+                pending = true
+            }
+        }
+        if inQuotes { throw CSVTableError(line: recordLine, message: "a quoted field never ends") }
+        if pending || !field.isEmpty || !fields.isEmpty {
+            endField()
+            records.append(Record(line: recordLine, fields: fields))
+        }
+        return records
+    }
+}
+
+/// A CSV syntax problem, with its line.
+public struct CSVTableError: Error, Sendable {
+    public var line: Int
+    public var message: String
+}
