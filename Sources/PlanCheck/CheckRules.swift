@@ -53,9 +53,11 @@ extension Checker {
                     fail(file, nil, subject, "\(plural(who.count, "\(modeWord(mode)) participant")) for \(plural(capacity, "\(modeWord(mode)) seat")) (capacity.\(mode.rawValue)): \(ids(who))")
                 }
             }
-            // 2. Minimum size of a running session.
+            // 2. Minimum size of a running session; a re-plan's session that had started runs as it
+            // ran, with whoever it kept (SPEC §6).
             let who = participants[s] ?? []
-            if !who.isEmpty, who.count < session.minSize {
+            let started = replanToday.map { session.days[0] < $0 } ?? false
+            if !who.isEmpty, who.count < session.minSize, !started {
                 fail(file, nil, subject, "the session runs with \(plural(who.count, "participant")), below its minSize of \(session.minSize): \(ids(who))")
             }
         }

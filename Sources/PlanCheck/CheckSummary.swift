@@ -71,6 +71,11 @@ extension Checker {
             fail(file, line("solveSeconds"), nil, "\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0")
         }
 
+        if let node = map["today"] {
+            if case .string(let text) = node.value, Day(iso: text) != nil {} else {
+                fail(file, node.position.line, nil, "\"today\" is not a date written \"YYYY-MM-DD\"")
+            }
+        }
         // Re-plans (SPEC §6): both keys or neither.
         var changes: Double?, changeWeight: Double?
         if map["changes"] != nil || map["changeWeight"] != nil {

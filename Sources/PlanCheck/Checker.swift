@@ -52,6 +52,8 @@ struct Checker {
     var decisionLine: [Int: Int] = [:]
     /// Re-plans: each learner's seat in the previous plan, when its folder was given.
     var previousSeats: [String: PreviousSeat]?
+    /// Re-plans: summary.json's `today`; sessions that start before it had started (SPEC §6).
+    var replanToday: Day?
 
     init(instance: Instance) {
         self.instance = instance
@@ -75,6 +77,7 @@ struct Checker {
     mutating func run(_ files: [String: [UInt8]]) {
         let assignments = table("assignments.csv", Self.assignmentsHeader, files["assignments.csv"])
         if let assignments { checkAssignments(assignments) }
+        replanToday = Self.today(inSummary: files["summary.json"])
         checkRules()
         if !decisionsComplete {
             notes.append("assignments.csv does not give a valid decision for every learner: the objective and the counts of sessions.csv and summary.json were not compared with it")
@@ -82,6 +85,13 @@ struct Checker {
         if let timetable = table("timetable.csv", Self.timetableHeader, files["timetable.csv"]) { checkTimetable(timetable) }
         if let sessions = table("sessions.csv", Self.sessionsHeader, files["sessions.csv"]) { checkSessions(sessions) }
         if let text = text("summary.json", files["summary.json"]) { checkSummary(text) }
+    }
+
+    /// The `today` of a re-plan's summary.json, when it has one (checked with the summary).
+    static func today(inSummary bytes: [UInt8]?) -> Day? {
+        guard let bytes, let root = try? JSONParser.parse(bytes), case .object(let members) = root.value,
+              let node = members.first(where: { $0.key == "today" })?.value, case .string(let text) = node.value else { return nil }
+        return Day(iso: text)
     }
 
     func report() -> CheckReport {

@@ -73,8 +73,8 @@ extension Instance {
                     out.append("session \(session.id) has \(n) \(m.csvName) participants for \(session.capacity(m)) seats")
                 }
             }
-            if participants[s] > 0 && participants[s] < session.minSize {
-                out.append("session \(session.id) runs with \(participants[s]) participants, below its minimum of \(session.minSize)")
+            if participants[s] > 0 && participants[s] < minimumParticipants(s) {
+                out.append("session \(session.id) runs with \(participants[s]) participants, below its minimum of \(minimumParticipants(s))")
             }
         }
         for (o, org) in organisations.enumerated() {

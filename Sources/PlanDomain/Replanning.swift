@@ -48,6 +48,13 @@ extension Instance {
         return r.previous[l] == .seat(Option(session: s, mode: m))
     }
 
+    /// The fewest participants session `s` runs with (SPEC §3 rule 2): max(minSize, 1); but a
+    /// session that has started when re-planning runs as it ran (SPEC §6), with whoever it kept:
+    /// a withdrawal does not stop a course under way.
+    public func minimumParticipants(_ s: Int) -> Int {
+        hasStarted(s) ? 1 : max(sessions[s].minSize, 1)
+    }
+
     /// The change cost of giving learner `l` option `o` (nil: no seat): the change weight when the
     /// learner had a seat and this is another (session, mode) or none (SPEC §6), else 0.
     public func changeCost(learner l: Int, option o: Option?) -> Double {

@@ -94,7 +94,7 @@ extension PartModel {
         }
         for s in part.sessions where !pinnedSessions.contains(s) {
             let p = participants[s, default: 0]
-            guard p > 0, p < max(instance.sessions[s].minSize, 1) else { continue }
+            guard p > 0, p < instance.minimumParticipants(s) else { continue }
             closed.insert(s)
             for (g, k, c) in columnsOf[s] ?? [] where values[c] > 0 {
                 seat(g, k, c, -Int(values[c]))

@@ -91,7 +91,7 @@ struct PartModel {
     /// cost, or belongs to an organisation that limits its concurrent sessions.
     private func needsRunColumn(_ s: Int) -> Bool {
         let session = instance.sessions[s]
-        return session.minSize > 1 || instance.weights.openSession > 0
+        return instance.minimumParticipants(s) > 1 || instance.weights.openSession > 0
             || instance.organisations[session.organisation].maxConcurrentSessions != nil
     }
 
@@ -156,13 +156,13 @@ struct PartModel {
         }
     }
 
-    /// A running session has at least max(minSize, 1) participants.
+    /// A running session has at least max(minSize, 1) participants (see `minimumParticipants`).
     private mutating func addMinimumSizeRows() {
         for s in part.sessions {
             guard let y = runs[s] else { continue }
             let session = instance.sessions[s]
             let cs = Mode.allCases.flatMap { seats[Option(session: s, mode: $0)] ?? [] }
-            model.addRow("minSize[\(session.id)]", cs.map { ($0, 1.0) } + [(y, -Double(max(session.minSize, 1)))], lower: 0)
+            model.addRow("minSize[\(session.id)]", cs.map { ($0, 1.0) } + [(y, -Double(instance.minimumParticipants(s)))], lower: 0)
         }
     }
 

@@ -292,7 +292,7 @@ public enum Planner {
         // minSize: pinned learners plus every learner who could join must reach it.
         for s in pinnedSessions.sorted(by: { precedesByBytes(instance.sessions[$0].id, instance.sessions[$1].id) }) {
             let session = instance.sessions[s]
-            let need = max(session.minSize, 1)
+            let need = instance.minimumParticipants(s)
             let pinned = Mode.allCases.flatMap { bySeat[Option(session: s, mode: $0)] ?? [] }
             guard pinned.count < need else { continue }
             // An upper bound on who can join: each mode's seats, and the distinct eligible learners.

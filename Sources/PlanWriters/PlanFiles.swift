@@ -102,6 +102,8 @@ public enum PlanFiles {
         public var changes: Int?
         public var kept: Int?
         public var changeWeight: Double?
+        /// Re-planning only: sessions that start before this date had started (SPEC §6).
+        public var today: Day?
 
         public init(_ instance: Instance, _ plan: Plan) {
             status = plan.status
@@ -123,6 +125,7 @@ public enum PlanFiles {
                     if case .seat(let p) = r.previous[$0] { plan.assignments[$0] == p } else { false }
                 }.count
                 changeWeight = r.changeWeight
+                today = r.today
             }
         }
     }
@@ -145,8 +148,9 @@ public enum PlanFiles {
             ("sessionsRun", String(s.sessionsRun)),
             ("solveSeconds", formatNumber(s.solveSeconds)),
         ]
-        if let changes = s.changes, let kept = s.kept, let weight = s.changeWeight {
-            fields += [("changes", String(changes)), ("kept", String(kept)), ("changeWeight", formatNumber(weight))]
+        if let changes = s.changes, let kept = s.kept, let weight = s.changeWeight, let today = s.today {
+            fields += [("changes", String(changes)), ("kept", String(kept)), ("changeWeight", formatNumber(weight)),
+                       ("today", jsonStringLiteral(today.description))]
         }
         output.write("{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}\n")
     }

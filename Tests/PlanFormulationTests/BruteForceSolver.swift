@@ -5,7 +5,7 @@
 import PlanDomain
 
 /// The hard rules of SPEC §3, written out directly: every way `a` breaks them (empty when none).
-func bfViolations(_ instance: Instance, _ a: [Option?]) -> [String] {
+func bfViolations(_ instance: Instance, _ a: [Option?], minSizeExempt: (Int) -> Bool = { _ in false }) -> [String] {
     var out: [String] = []
     guard a.count == instance.learners.count else { return ["\(a.count) entries for \(instance.learners.count) learners"] }
     let sessions = instance.sessions
@@ -28,7 +28,7 @@ func bfViolations(_ instance: Instance, _ a: [Option?]) -> [String] {
         if seats[s][0] > session.capacityInPerson { out.append("\(session.id): \(seats[s][0]) in person > \(session.capacityInPerson)") }
         if seats[s][1] > session.capacityRemote { out.append("\(session.id): \(seats[s][1]) remote > \(session.capacityRemote)") }
         let n = seats[s][0] + seats[s][1]
-        if n > 0 && n < max(session.minSize, 1) { out.append("\(session.id): runs with \(n) < minSize \(session.minSize)") }
+        if n > 0 && n < max(session.minSize, 1) && !minSizeExempt(s) { out.append("\(session.id): runs with \(n) < minSize \(session.minSize)") }
     }
     // 3. maxConcurrentSessions, per organisation per date.
     for (o, org) in instance.organisations.enumerated() {

@@ -70,7 +70,7 @@ private func bruteForce(_ instance: Instance, _ rules: ReplanRules) -> (best: Do
     var current = [Option?](repeating: nil, count: instance.learners.count)
     func walk(_ l: Int) {
         if l == current.count {
-            guard bfViolations(instance, current).isEmpty else { return }
+            guard bfViolations(instance, current, minSizeExempt: { rules.started(instance, $0) }).isEmpty else { return }
             let cost = bfObjective(instance, current) + rules.changeCost(instance, current)
             if best == nil || cost < best!.0 { best = (cost, current) }
             return
