@@ -7,8 +7,9 @@ import PlanDomain
 import Plot
 
 public enum Report {
-    /// The HTML page of `plan` for `instance`.
-    public static func render(_ instance: Instance, _ plan: Plan) -> String {
+    /// The HTML page of `plan` for `instance`; with `changes`, a re-plan's changes since the
+    /// previous plan (SPEC §6).
+    public static func render(_ instance: Instance, _ plan: Plan, changes: [Change]? = nil) -> String {
         let summary = PlanFiles.Summary(instance, plan)
         let title = "Training plan" + (instance.name.map { " — \($0)" } ?? "")
         var count: [Option: Int] = [:]
@@ -40,6 +41,7 @@ public enum Report {
                         )
                     )
                 ),
+                .if(changes != nil, changesSection(changes ?? [])),
                 .section(
                     .class("sessions"),
                     .h2("Sessions by organisation"),
@@ -98,7 +100,7 @@ public enum Report {
             ("Assigned remote", String(s.remote)),
             ("Unassigned", String(s.unassigned)),
             ("Sessions run", String(s.sessionsRun)),
-        ]
+        ] + (s.changes.map { [("Changed since the previous plan", String($0)), ("Kept their seat", String(s.kept ?? 0))] } ?? [])
     }
 
     static func weightRows(_ w: Weights) -> [(String, String)] {

@@ -215,7 +215,10 @@ struct Solve: ParsableCommand {
             if ics { files += Calendars.render(instance, result.plan) }
             // The report is staged beside its target first, so that exit 0 means everything
             // asked for was written and a failure leaves nothing new.
-            let stagedReport = try report.map { try StagedFile(Report.render(instance, result.plan), at: URL(fileURLWithPath: $0)) }
+            let changes = previousPlan.map { $0.changes(to: PlanRecord(instance, assignments: result.plan.assignments)) }
+            let stagedReport = try report.map {
+                try StagedFile(Report.render(instance, result.plan, changes: changes), at: URL(fileURLWithPath: $0))
+            }
             do {
                 try OutputFolder.write(files, to: folder)
             } catch {

@@ -164,4 +164,23 @@ import Testing
         #expect(dom.contains("Sessions by organisation"))
         #expect(Self.count("<svg ", in: dom) == instance.organisations.count + 2)
     }
+
+    @Test func aReplanSaysWhatChanged() throws {
+        let (instance, first, plain) = try Self.solved("tiny")
+        #expect(!plain.contains("Changes since the previous plan"))
+        // Next week L-6 is gone: the report lists the changes.
+        var learners = instance.learners
+        learners.removeLast()
+        let next = Instance(name: instance.name, paths: instance.paths, calendar: instance.calendar, weights: instance.weights,
+                            defaultMaxTravelKm: instance.defaultMaxTravelKm, organisations: instance.organisations,
+                            sites: instance.sites, sessions: instance.sessions, structures: instance.structures, learners: learners)
+        let record = PlanRecord(instance, assignments: first.assignments)
+        let replanned = try next.replanned(knowing: record, today: Day(iso: "2026-12-01")!)
+        let plan = try Planner.solve(replanned)
+        let changes = record.changes(to: PlanRecord(replanned, assignments: plan.assignments))
+        let html = Report.render(replanned, plan, changes: changes)
+        #expect(html.contains("Changes since the previous plan (\(changes.count))"))
+        #expect(html.contains("<td>L-6</td><td></td><td>withdrawn</td><td>S-105-R (remote, from 2027-01-11)</td><td></td>"))
+        #expect(html.contains("<th>Kept their seat</th>"))
+    }
 }
