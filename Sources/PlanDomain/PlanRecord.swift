@@ -174,15 +174,4 @@ extension PlanRecord {
             return precedesByBytes(a.session ?? "", b.session ?? "")
         }
     }
-
-    /// Learners in both plans who had a seat and keep the same (session, mode): `kept`; those who
-    /// had a seat and lost or changed it: `changes` (SPEC §6).
-    public func kept(in new: PlanRecord) -> (kept: Int, changed: Int) {
-        var kept = 0, changed = 0
-        for old in learners {
-            guard let seat = old.seat, let now = new.learner(old.id) else { continue }
-            if let s = now.seat, s.isSameSeat(as: seat) { kept += 1 } else { changed += 1 }
-        }
-        return (kept, changed)
-    }
 }

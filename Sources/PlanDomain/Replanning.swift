@@ -71,6 +71,12 @@ extension Instance {
         }
     }
 
+    /// The number of learners who had a seat and keep it, same session and mode (summary `kept`).
+    public func kept(of assignments: [Option?]) -> Int {
+        guard let r = replanning else { return 0 }
+        return assignments.indices.filter { l in assignments[l].map { r.previous[l] == .seat($0) } ?? false }.count
+    }
+
     /// The number of changes in a plan (SPEC §6 `changes`).
     public func changes(of assignments: [Option?]) -> Int {
         assignments.indices.filter { isChange(learner: $0, option: assignments[$0]) }.count

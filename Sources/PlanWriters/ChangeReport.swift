@@ -57,8 +57,9 @@ public enum ChangeReport {
         return (sorted(learners), sorted(structures), sorted(organisations))
     }
 
-    private static func seat(_ s: RecordedSeat?) -> String {
-        guard let s else { return "no seat" }
+    /// `S-105-A (in person, from 2027-01-04)`, or `none` for no seat.
+    static func seat(_ s: RecordedSeat?, none: String = "no seat") -> String {
+        guard let s else { return none }
         return "\(s.session) (\(s.mode == .inPerson ? "in person" : "remote"), from \(s.start))"
     }
 

@@ -121,9 +121,7 @@ public enum PlanFiles {
             solveSeconds = (plan.solveSeconds * 10).rounded() / 10
             if let r = instance.replanning {
                 changes = instance.changes(of: plan.assignments)
-                kept = plan.assignments.indices.filter {
-                    if case .seat(let p) = r.previous[$0] { plan.assignments[$0] == p } else { false }
-                }.count
+                kept = instance.kept(of: plan.assignments)
                 changeWeight = r.changeWeight
                 today = r.today
             }
@@ -227,9 +225,9 @@ public enum PlanFiles {
     }
 
     /// Every file of a plan folder by name: the four of SPEC §5, then rosters and invitations;
-    /// and `changes.csv` when re-planning knowing `previous` (SPEC §6).
+    /// and `changes.csv` with a re-plan's `changes` since the previous plan (SPEC §6).
     public static func render(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
-                              previous: PlanRecord? = nil) -> [(name: String, contents: String)]
+                              changes: [Change]? = nil) -> [(name: String, contents: String)]
     {
         var a = "", t = "", s = "", j = "", r = "", i = ""
         writeAssignments(instance, plan, dialect: dialect, to: &a)
@@ -240,9 +238,9 @@ public enum PlanFiles {
         writeInvitations(instance, plan, dialect: dialect, to: &i)
         var files = [("assignments.csv", a), ("timetable.csv", t), ("sessions.csv", s), ("summary.json", j),
                      ("rosters.csv", r), ("invitations.csv", i)]
-        if let previous {
+        if let changes {
             var c = ""
-            writeChanges(previous.changes(to: PlanRecord(instance, assignments: plan.assignments)), dialect: dialect, to: &c)
+            writeChanges(changes, dialect: dialect, to: &c)
             files.insert(("changes.csv", c), at: 0)
         }
         return files

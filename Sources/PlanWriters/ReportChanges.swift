@@ -5,10 +5,7 @@ import Plot
 
 extension Report {
     static func changesSection(_ changes: [Change]) -> Node<HTML.BodyContext> {
-        func seat(_ s: RecordedSeat?) -> String {
-            guard let s else { return "" }
-            return "\(s.session) (\(s.mode == .inPerson ? "in person" : "remote"), from \(s.start))"
-        }
+        func seat(_ s: RecordedSeat?) -> String { ChangeReport.seat(s, none: "") }
         return .section(
             .class("changes"),
             .h2(.text("Changes since the previous plan (\(changes.count))")),

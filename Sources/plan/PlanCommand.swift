@@ -210,12 +210,12 @@ struct Solve: ParsableCommand {
         progressLine.clear()
         if result.plan.status == .interrupted { printError("plan: interrupted; writing the best plan found so far") }
         let writeStart = ContinuousClock.now
+        let changes = previousPlan.map { $0.changes(to: PlanRecord(instance, assignments: result.plan.assignments)) }
         do {
-            var files = PlanFiles.render(instance, result.plan, dialect: csv, previous: previousPlan)
+            var files = PlanFiles.render(instance, result.plan, dialect: csv, changes: changes)
             if ics { files += Calendars.render(instance, result.plan) }
             // The report is staged beside its target first, so that exit 0 means everything
             // asked for was written and a failure leaves nothing new.
-            let changes = previousPlan.map { $0.changes(to: PlanRecord(instance, assignments: result.plan.assignments)) }
             let stagedReport = try report.map {
                 try StagedFile(Report.render(instance, result.plan, changes: changes), at: URL(fileURLWithPath: $0))
             }
@@ -236,10 +236,9 @@ struct Solve: ParsableCommand {
         print("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: \(formatNumber(s.gap))")
         print("learners: \(s.learners)  assigned: \(s.assigned) (in person \(s.inPerson), remote \(s.remote))  unassigned: \(s.unassigned)")
         print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
-        if let previousPlan, let changes = s.changes, let kept = s.kept {
-            let list = previousPlan.changes(to: PlanRecord(instance, assignments: result.plan.assignments))
-            print("re-plan: \(changes) changed, \(kept) kept their seat (change weight \(formatNumber(s.changeWeight ?? 0)), today \(instance.replanning!.today)); see changes.csv")
-            print("  " + ChangeReport.line(list))
+        if let changes, let changed = s.changes, let kept = s.kept, let today = s.today {
+            print("re-plan: \(changed) changed, \(kept) kept their seat (change weight \(formatNumber(s.changeWeight ?? 0)), today \(today)); see changes.csv")
+            print("  " + ChangeReport.line(changes))
         }
         print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups")
         let sv = st.solver

@@ -141,7 +141,7 @@ struct ReplanTests {
                 || weight == 0, "\(context)")
 
         // plan check, given the previous folder's seats, accepts the re-plan.
-        var files = Dictionary(uniqueKeysWithValues: PlanFiles.render(replanned, plan, previous: record).map { ($0.name, $0.contents) })
+        var files = Dictionary(uniqueKeysWithValues: PlanFiles.render(replanned, plan, changes: record.changes(to: PlanRecord(replanned, assignments: plan.assignments))).map { ($0.name, $0.contents) })
         files["previous assignments.csv"] = PlanFiles.render(c.instance, first)[0].contents
         let report = PlanChecker.check(instance: instance, files: files)
         #expect(report.isOK, "plan check: \(report.violations.prefix(5)); \(context)")
