@@ -13,7 +13,12 @@
 //   "H_1__"; a name that would be empty, "." or ".." is prefixed with "_"). Should two ids of one
 //   kind map to the same name (ignoring case, for case-insensitive file systems), the later one by
 //   id bytes gets "_2", "_3", … appended.
-// - UID: "<kind>-<file name>-<yyyymmdd>-<n>@plan", n being the event's rank (1-based) in its file.
+// - UID: "<kind>-<file name>-<yyyymmdd>@plan" for a learner's or a session's day; in a structure's
+//   file "structure-<file name>-<yyyymmdd>-presentation-<session>@plan" and
+//   "…-absent-<learner>@plan" (ids in file-name form). The same event keeps its UID in a re-plan.
+// - SEQUENCE: 0, or with the previous plan's calendars its SEQUENCE there, plus one if it changed.
+//   An event of the previous plan that is gone is written once more, STATUS:CANCELLED, SEQUENCE
+//   plus one (see CalendarHistory).
 // - DTSTAMP: the earliest training day of any session of the instance, at T000000Z
 //   (19700101T000000Z when there is no session), not the clock.
 // - Files are listed learners, then structures, then sessions, each by id bytes; events are in
@@ -27,10 +32,15 @@ public enum Calendars {
     /// PRODID of every file.
     public static let productID = "-//plan//Conseiller numerique//FR"
 
-    /// Every calendar file of a plan, by relative path.
-    public static func render(_ instance: Instance, _ plan: Plan) -> [(name: String, contents: String)] {
+    /// Every calendar file of a plan, by relative path. With the calendars of the previous plan
+    /// (`history`, re-planning), events keep their UIDs, a changed event has its SEQUENCE bumped,
+    /// and an event that is gone comes back once as cancelled; with `onlyChanges`, only new,
+    /// changed and cancelled events from the re-planning date on are written, and files without
+    /// any are left out.
+    public static func render(_ instance: Instance, _ plan: Plan, history: CalendarHistory? = nil,
+                              onlyChanges: Bool = false) -> [(name: String, contents: String)] {
         let stamp = dateStamp(instance)
-        var files: [(name: String, contents: String)] = []
+        var files: [Draft] = []
         var perSession: [Int: [Int]] = [:]       // session -> learners, by learner id
         var perStructure: [Int: [Int]] = [:]     // structure -> assigned learners, by learner id
         let learners = instance.learners.indices.sorted { precedesByBytes(instance.learners[$0].id, instance.learners[$1].id) }
@@ -51,20 +61,19 @@ public enum Calendars {
             let training = Dictionary(uniqueKeysWithValues: zip(session.days, session.hours))
             for d in instance.calendar.workdays(from: session.start, through: session.end) {
                 if let h = training[d] {
-                    events.append(Event(day: d, summary: trainingSummary(instance, session, a.mode),
+                    events.append(Event(day: d, key: basicDate(d), summary: trainingSummary(instance, session, a.mode),
                                         location: a.mode == .inPerson ? siteName(instance, session) : nil,
                                         description: "\(formatNumber(h)) h de formation, organisme "
                                             + organisationName(instance, session)))
                 } else {
-                    events.append(Event(day: d, summary: "Alternance en structure",
+                    events.append(Event(day: d, key: basicDate(d), summary: "Alternance en structure",
                                         location: instance.structures[learner.structure].name
                                             ?? instance.structures[learner.structure].id,
                                         description: "Journée en structure pendant la formation \(session.id)"))
                 }
             }
-            files.append(("calendars/learners/\(file).ics",
-                          calendar(name: "Formation \(learner.name ?? learner.id)", kind: "learner", file: file,
-                                   stamp: stamp, events: events)))
+            files.append(Draft(path: "calendars/learners/\(file).ics", name: "Formation \(learner.name ?? learner.id)",
+                               kind: "learner", file: file, events: events))
         }
 
         // Structures.
@@ -83,7 +92,8 @@ public enum Calendars {
                 started[a.session, default: []].append(instance.learners[l].id)
                 for d in session.days {
                     keyed.append((d, 1, instance.learners[l].id,
-                                  Event(day: d, summary: "Absent : \(instance.learners[l].id) en formation \(session.id)",
+                                  Event(day: d, key: "\(basicDate(d))-absent-\(fileName(instance.learners[l].id))",
+                                        summary: "Absent : \(instance.learners[l].id) en formation \(session.id)",
                                         location: nil,
                                         description: a.mode == .inPerson
                                             ? "Formation en présentiel à \(siteName(instance, session) ?? "")"
@@ -94,7 +104,7 @@ public enum Calendars {
                 let session = instance.sessions[s]
                 let org = instance.organisations[session.organisation].id
                 keyed.append((session.start, 0, session.id,
-                              Event(day: session.start,
+                              Event(day: session.start, key: "\(basicDate(session.start))-presentation-\(fileName(session.id))",
                                     summary: "Présentation de la formation \(session.id) (\(org)), invitation du responsable",
                                     location: siteName(instance, session) ?? "À distance",
                                     description: "Organisme : \(organisationName(instance, session))\nApprenants : "
@@ -105,9 +115,8 @@ public enum Calendars {
                 if a.rank != b.rank { return a.rank < b.rank }
                 return precedesByBytes(a.key, b.key)
             }
-            files.append(("calendars/structures/\(file).ics",
-                          calendar(name: "Formations – \(structure.name ?? structure.id)", kind: "structure", file: file,
-                                   stamp: stamp, events: keyed.map(\.event))))
+            files.append(Draft(path: "calendars/structures/\(file).ics", name: "Formations – \(structure.name ?? structure.id)",
+                               kind: "structure", file: file, events: keyed.map(\.event)))
         }
 
         // Sessions.
@@ -120,15 +129,17 @@ public enum Calendars {
             let remote = members.count - inPerson
             var events: [Event] = []
             for (k, d) in session.days.enumerated() {
-                events.append(Event(day: d, summary: "Formation \(session.id) (\(instance.organisations[session.organisation].id))",
+                events.append(Event(day: d, key: basicDate(d),
+                                    summary: "Formation \(session.id) (\(instance.organisations[session.organisation].id))",
                                     location: inPerson > 0 ? siteName(instance, session) : nil,
                                     description: "Jour \(k + 1)/\(session.days.count) : \(formatNumber(session.hours[k])) h\n"
                                         + "Participants : \(members.count) (présentiel \(inPerson), à distance \(remote))"))
             }
-            files.append(("calendars/sessions/\(file).ics",
-                          calendar(name: "Session \(session.id)", kind: "session", file: file, stamp: stamp, events: events)))
+            files.append(Draft(path: "calendars/sessions/\(file).ics", name: "Session \(session.id)", kind: "session",
+                               file: file, events: events))
         }
-        return files
+        return write(files, stamp: stamp, history: history ?? CalendarHistory(), onlyChanges: onlyChanges,
+                     today: instance.replanning?.today)
     }
 
     // MARK: - Text
@@ -193,12 +204,28 @@ public enum Calendars {
 
     struct Event {
         var day: Day
+        /// What the event is, stable across re-plans (its UID's tail): its date, and for a
+        /// structure's events what happens that day (`presentation-<session>`, `absent-<learner>`).
+        var key: String = ""
         var summary: String
         var location: String?
         var description: String?
     }
 
-    static func calendar(name: String, kind: String, file: String, stamp: String, events: [Event]) -> String {
+    /// An event's content lines (unfolded), without UID, DTSTAMP, SEQUENCE and STATUS: what is
+    /// compared with the previous plan's event of the same UID.
+    static func contentLines(_ e: Event, kind: String) -> [String] {
+        let date = basicDate(e.day)
+        var lines = ["DTSTART;VALUE=DATE:\(date)", "DTEND;VALUE=DATE:\(basicDate(e.day.adding(days: 1)))",
+                     "SUMMARY:\(escapeText(e.summary))"]
+        if let l = e.location { lines.append("LOCATION:\(escapeText(l))") }
+        if let d = e.description { lines.append("DESCRIPTION:\(escapeText(d))") }
+        lines.append("TRANSP:\(kind == "structure" ? "TRANSPARENT" : "OPAQUE")")
+        return lines
+    }
+
+    /// A whole calendar file from its name and events (each with UID, SEQUENCE, status and content).
+    static func calendar(name: String, stamp: String, events: [CalendarEvent]) -> String {
         var out = ""
         func line(_ text: String) { out += fold(text) }
         line("BEGIN:VCALENDAR")
@@ -207,17 +234,13 @@ public enum Calendars {
         line("CALSCALE:GREGORIAN")
         line("METHOD:PUBLISH")
         line("X-WR-CALNAME:\(escapeText(name))")
-        for (n, e) in events.enumerated() {
-            let date = basicDate(e.day)
+        for e in events {
             line("BEGIN:VEVENT")
-            line("UID:\(kind)-\(file)-\(date)-\(n + 1)@plan")
+            line("UID:\(e.uid)")
             line("DTSTAMP:\(stamp)")
-            line("DTSTART;VALUE=DATE:\(date)")
-            line("DTEND;VALUE=DATE:\(basicDate(e.day.adding(days: 1)))")
-            line("SUMMARY:\(escapeText(e.summary))")
-            if let l = e.location { line("LOCATION:\(escapeText(l))") }
-            if let d = e.description { line("DESCRIPTION:\(escapeText(d))") }
-            line("TRANSP:\(kind == "structure" ? "TRANSPARENT" : "OPAQUE")")
+            line("SEQUENCE:\(e.sequence)")
+            if e.cancelled { line("STATUS:CANCELLED") }
+            for l in e.content { line(l) }
             line("END:VEVENT")
         }
         line("END:VCALENDAR")

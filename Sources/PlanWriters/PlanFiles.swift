@@ -178,9 +178,12 @@ public enum PlanFiles {
 
     /// `invitations.csv`: one row per structure and session its learners start, sorted by structure
     /// id, date and session id: the organisation invites the structure's manager to its
-    /// presentation of the course on the session's first day, at its site (or remotely).
+    /// presentation of the course on the session's first day, at its site (or remotely). With
+    /// `since`, a previous plan, only the rows that are new or list other learners than it did,
+    /// from the re-planning date on.
     public static func writeInvitations<O: TextOutputStream>(_ instance: Instance, _ plan: Plan,
-                                                             dialect: CSVDialect = .rfc4180, to output: inout O) {
+                                                             dialect: CSVDialect = .rfc4180, since: PlanRecord? = nil,
+                                                             to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(["structure", "structure_name", "organisation", "session", "date", "site", "site_name", "learners"])
         var learners: [InvitationKey: [String]] = [:]
@@ -195,9 +198,12 @@ public enum PlanFiles {
             if da != db { return da < db }
             return precedesByBytes(instance.sessions[a.session].id, instance.sessions[b.session].id)
         }
+        let sent = since.map(invitationsSent) ?? [:]
         for key in keys {
             let structure = instance.structures[key.structure]
             let session = instance.sessions[key.session]
+            if since != nil, sent[[structure.id, session.id]] == learners[key]! { continue }
+            if since != nil, let today = instance.replanning?.today, session.start < today { continue }
             let site = session.site.map { instance.sites[$0] }
             csv.row([structure.id, structure.name ?? "", instance.organisations[session.organisation].id, session.id,
                      session.start.description, site?.id ?? "", site.map { $0.name ?? $0.id } ?? "remote",
@@ -225,9 +231,10 @@ public enum PlanFiles {
     }
 
     /// Every file of a plan folder by name: the four of SPEC §5, then rosters and invitations;
-    /// and `changes.csv` with a re-plan's `changes` since the previous plan (SPEC §6).
+    /// and `changes.csv` with a re-plan's `changes` since the previous plan (SPEC §6). With
+    /// `invitationsSince`, invitations.csv holds only what is new since that plan.
     public static func render(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
-                              changes: [Change]? = nil) -> [(name: String, contents: String)]
+                              changes: [Change]? = nil, invitationsSince: PlanRecord? = nil) -> [(name: String, contents: String)]
     {
         var a = "", t = "", s = "", j = "", r = "", i = ""
         writeAssignments(instance, plan, dialect: dialect, to: &a)
@@ -235,7 +242,7 @@ public enum PlanFiles {
         writeSessions(instance, plan, dialect: dialect, to: &s)
         writeSummary(instance, plan, to: &j)
         writeRosters(instance, plan, dialect: dialect, to: &r)
-        writeInvitations(instance, plan, dialect: dialect, to: &i)
+        writeInvitations(instance, plan, dialect: dialect, since: invitationsSince, to: &i)
         var files = [("assignments.csv", a), ("timetable.csv", t), ("sessions.csv", s), ("summary.json", j),
                      ("rosters.csv", r), ("invitations.csv", i)]
         if let changes {
@@ -244,6 +251,15 @@ public enum PlanFiles {
             files.insert(("changes.csv", c), at: 0)
         }
         return files
+    }
+
+    /// The learners of each (structure, session) invitation of a plan record, by id.
+    private static func invitationsSent(_ record: PlanRecord) -> [[String]: [String]] {
+        var sent: [[String]: [String]] = [:]
+        for l in record.learners {
+            if let seat = l.seat { sent[[l.structure, seat.session], default: []].append(l.id) }
+        }
+        return sent
     }
 
     static func learnersByID(_ instance: Instance) -> [Int] {

@@ -128,6 +128,9 @@ struct Solve: ParsableCommand {
     @ArgumentParser.Option(help: "With --previous: sessions starting before this date (YYYY-MM-DD) have started: they keep their learners and nobody joins them (default: today).")
     var today: String?
 
+    @Flag(name: .customLong("only-changes"), help: "With --previous: invitations.csv and the calendars carry only what is new or changed (and, in calendars, what is cancelled), so that nobody is sent the same thing twice.")
+    var onlyChanges = false
+
     @ArgumentParser.Option(name: .customLong("change-weight"), help: "With --previous: the objective's cost of each learner who had a seat and loses or changes it (a whole number; default 10000).")
     var changeWeight: Int?
 
@@ -151,8 +154,8 @@ struct Solve: ParsableCommand {
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         if modelOnly && writeModel == nil { throw ValidationError("--model-only needs --write-model FILE") }
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
-        if previous == nil && (today != nil || changeWeight != nil) {
-            throw ValidationError("--today and --change-weight need --previous PLAN_DIR")
+        if previous == nil && (today != nil || changeWeight != nil || onlyChanges) {
+            throw ValidationError("--today, --change-weight and --only-changes need --previous PLAN_DIR")
         }
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date, YYYY-MM-DD, not '\(today)'") }
         if let w = changeWeight, !(0...10_000_000_000).contains(w) {
@@ -212,8 +215,12 @@ struct Solve: ParsableCommand {
         let writeStart = ContinuousClock.now
         let changes = previousPlan.map { $0.changes(to: PlanRecord(instance, assignments: result.plan.assignments)) }
         do {
-            var files = PlanFiles.render(instance, result.plan, dialect: csv, changes: changes)
-            if ics { files += Calendars.render(instance, result.plan) }
+            var files = PlanFiles.render(instance, result.plan, dialect: csv, changes: changes,
+                                         invitationsSince: onlyChanges ? previousPlan : nil)
+            if ics {
+                files += Calendars.render(instance, result.plan, history: previous.map { CalendarHistory(folder: URL(fileURLWithPath: $0)) },
+                                          onlyChanges: onlyChanges)
+            }
             // The report is staged beside its target first, so that exit 0 means everything
             // asked for was written and a failure leaves nothing new.
             let stagedReport = try report.map {

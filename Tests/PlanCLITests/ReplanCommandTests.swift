@@ -144,7 +144,7 @@ import Testing
         #expect(damage == "structure" || damage == "foreign" ? diff.status == 0 : diff.status == 65)
     }
 
-    @Test(arguments: [["--today", "2027-01-06"], ["--change-weight", "5"], ["--previous", "p", "--change-weight", "1.5"],
+    @Test(arguments: [["--today", "2027-01-06"], ["--change-weight", "5"], ["--only-changes"], ["--previous", "p", "--change-weight", "1.5"],
                       ["--previous", "p", "--today", "2027-02-30"], ["--previous", "p", "--change-weight", "-1"]])
     func replanningOptionsAreChecked(options: [String]) throws {
         let run = try PlanRun(["solve", tiny] + options)
