@@ -49,12 +49,11 @@ extension Instance {
         return total + weights.openSession * Double(running.count)
     }
 
-    /// Every way `assignments` breaks the hard rules of SPEC §3, in plain words (empty when none).
+    /// Every way `assignments` breaks the hard rules of SPEC §3, in plain words (empty when none):
+    /// pins and eligibility (rule 5) per learner, then rules 1 to 4 (see `Occupancy`).
     public func violations(of assignments: [Option?]) -> [String] {
-        var out: [String] = []
         guard assignments.count == learners.count else { return ["the plan has \(assignments.count) entries for \(learners.count) learners"] }
-        var count: [Option: Int] = [:]
-        var participants = [Int](repeating: 0, count: sessions.count)
+        var out: [String] = []
         for (l, a) in assignments.enumerated() {
             if let pin = learners[l].assigned, a != Option(session: pin.session, mode: pin.mode) {
                 out.append("learner \(learners[l].id) is pinned to \(sessions[pin.session].id) (\(pin.mode.rawValue)) but is not there")
@@ -63,41 +62,7 @@ extension Instance {
             if let why = ineligibility(learner: l, session: a.session, mode: a.mode) {
                 out.append("learner \(learners[l].id) may not join \(sessions[a.session].id) (\(a.mode.rawValue)): \(why)")
             }
-            count[a, default: 0] += 1
-            participants[a.session] += 1
         }
-        for (s, session) in sessions.enumerated() {
-            for m in Mode.allCases {
-                let n = count[Option(session: s, mode: m), default: 0]
-                if n > session.capacity(m) {
-                    out.append("session \(session.id) has \(n) \(m.csvName) participants for \(session.capacity(m)) seats")
-                }
-            }
-            if participants[s] > 0 && participants[s] < minimumParticipants(s) {
-                out.append("session \(session.id) runs with \(participants[s]) participants, below its minimum of \(minimumParticipants(s))")
-            }
-        }
-        for (o, org) in organisations.enumerated() {
-            guard let k = org.maxConcurrentSessions else { continue }
-            var perDay: [Day: Int] = [:]
-            for (s, session) in sessions.enumerated() where session.organisation == o && participants[s] > 0 {
-                for d in session.days { perDay[d, default: 0] += 1 }
-            }
-            for (d, n) in perDay.sorted(by: { $0.key < $1.key }) where n > k {
-                out.append("organisation \(org.id) runs \(n) sessions on \(d), above its limit of \(k)")
-            }
-        }
-        var absent: [Int: [Day: Int]] = [:]
-        for (l, a) in assignments.enumerated() {
-            guard let a, structures[learners[l].structure].maxAbsent != nil else { continue }
-            for d in sessions[a.session].days { absent[learners[l].structure, default: [:]][d, default: 0] += 1 }
-        }
-        for (h, days) in absent.sorted(by: { $0.key < $1.key }) {
-            let limit = structures[h].maxAbsent!
-            for (d, n) in days.sorted(by: { $0.key < $1.key }) where n > limit {
-                out.append("structure \(structures[h].id) has \(n) learners in training on \(d), above its maxAbsent of \(limit)")
-            }
-        }
-        return out
+        return out + Occupancy(self, assignments).violations()
     }
 }

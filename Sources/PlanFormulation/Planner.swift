@@ -241,80 +241,12 @@ public enum Planner {
     private static func explain(_ instance: Instance, groups: [Group], withoutOptions: [Int], assignments: [Option?]) -> [String?] {
         var reasons = [String?](repeating: nil, count: instance.learners.count)
         for l in withoutOptions { reasons[l] = instance.reasonWithoutOptions(l) }
-        let load = PlanLoad(instance, assignments)
+        let load = Occupancy(instance, assignments)
         for group in groups {
             for l in group.learners where assignments[l] == nil {
                 reasons[l] = instance.reasonWithOptions(l, options: group.options, load: load)
             }
         }
         return reasons
-    }
-
-    /// Pinned assignments that together break a hard rule make the instance infeasible (SPEC §2.4).
-    static func checkPins(_ instance: Instance) throws {
-        var bySeat: [Option: [Int]] = [:]
-        for (l, learner) in instance.learners.enumerated() {
-            if let pin = learner.assigned { bySeat[Option(session: pin.session, mode: pin.mode), default: []].append(l) }
-        }
-        func ids(_ ls: [Int]) -> [String] { ls.map { instance.learners[$0].id }.sorted(by: precedesByBytes) }
-        for (o, ls) in bySeat.sorted(by: { precedesByBytes(instance.sessions[$0.key.session].id, instance.sessions[$1.key.session].id) || ($0.key.session == $1.key.session && $0.key.mode < $1.key.mode) }) {
-            let cap = instance.sessions[o.session].capacity(o.mode)
-            if ls.count > cap {
-                throw PlannerError.infeasible(rule: "capacity: session \(instance.sessions[o.session].id) has \(ls.count) pinned \(o.mode.csvName) learners for \(cap) seats", learners: ids(ls))
-            }
-        }
-        // maxAbsent among pinned learners.
-        var absent: [Int: [Day: [Int]]] = [:]
-        for (o, ls) in bySeat {
-            for l in ls where instance.structures[instance.learners[l].structure].maxAbsent != nil {
-                for d in instance.sessions[o.session].days { absent[instance.learners[l].structure, default: [:]][d, default: []].append(l) }
-            }
-        }
-        for (h, days) in absent.sorted(by: { precedesByBytes(instance.structures[$0.key].id, instance.structures[$1.key].id) }) {
-            let limit = instance.structures[h].maxAbsent!
-            if let (d, ls) = days.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > limit }) {
-                throw PlannerError.infeasible(rule: "maxAbsent: structure \(instance.structures[h].id) would have \(ls.count) pinned learners in training on \(d), above its limit of \(limit)", learners: ids(ls))
-            }
-        }
-        // Concurrency among sessions that pins make run.
-        let pinnedSessions = Set(bySeat.keys.map(\.session))
-        for (o, org) in instance.organisations.enumerated() {
-            guard let limit = org.maxConcurrentSessions else { continue }
-            var onDay: [Day: [Int]] = [:]
-            for s in pinnedSessions where instance.sessions[s].organisation == o {
-                for d in instance.sessions[s].days { onDay[d, default: []].append(s) }
-            }
-            if let (d, ss) = onDay.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > limit }) {
-                let ls = bySeat.filter { ss.contains($0.key.session) }.flatMap(\.value)
-                throw PlannerError.infeasible(rule: "maxConcurrentSessions: organisation \(org.id) would run \(ss.count) sessions with pinned learners on \(d), above its limit of \(limit)", learners: ids(ls))
-            }
-        }
-        // minSize: pinned learners plus every learner who could join must reach it.
-        for s in pinnedSessions.sorted(by: { precedesByBytes(instance.sessions[$0].id, instance.sessions[$1].id) }) {
-            let session = instance.sessions[s]
-            let need = instance.minimumParticipants(s)
-            let pinned = Mode.allCases.flatMap { bySeat[Option(session: s, mode: $0)] ?? [] }
-            guard pinned.count < need else { continue }
-            // An upper bound on who can join: each mode's seats, and the distinct eligible learners.
-            var possible = [Int](repeating: 0, count: 2)
-            var distinct = 0
-            for (l, learner) in instance.learners.enumerated() where learner.assigned == nil {
-                var any = false
-                for (i, m) in Mode.allCases.enumerated() where instance.ineligibility(learner: l, session: s, mode: m) == nil {
-                    possible[i] += 1
-                    any = true
-                }
-                if any { distinct += 1 }
-            }
-            var reachable = 0
-            for (i, m) in Mode.allCases.enumerated() {
-                let pinnedHere = bySeat[Option(session: s, mode: m)]?.count ?? 0
-                reachable += min(session.capacity(m), pinnedHere + possible[i])
-            }
-            reachable = min(reachable, pinned.count + distinct)
-            if reachable < need {
-                throw PlannerError.infeasible(rule: "minSize: session \(session.id) needs \(need) participants and at most \(reachable) can join", learners: ids(pinned))
-            }
-        }
     }
 }

@@ -45,26 +45,15 @@ extension Instance {
         }
     }
 
-    /// Why learner `l`, who had eligible options, is unassigned in the plan described by `load`.
-    func reasonWithOptions(_ l: Int, options: [Option], load: PlanLoad) -> String {
-        let learner = learners[l]
-        let structure = structures[learner.structure]
+    /// Why learner `l`, who had eligible options, is unassigned in the plan whose occupancy is `load`.
+    func reasonWithOptions(_ l: Int, options: [Option], load: Occupancy) -> String {
+        let h = learners[l].structure
         var full = 0, absentLimit = 0, concurrency = 0, notRunning = 0, costly = 0
         for o in options {
-            let session = sessions[o.session]
-            if load.used[o, default: 0] >= session.capacity(o.mode) { full += 1; continue }
-            if let limit = structure.maxAbsent,
-               session.days.contains(where: { load.absent[learner.structure]?[$0] ?? 0 >= limit }) {
-                absentLimit += 1
-                continue
-            }
-            if !load.running.contains(o.session) {
-                if let limit = organisations[session.organisation].maxConcurrentSessions,
-                   session.days.contains(where: { load.running(session.organisation)?[$0] ?? 0 >= limit }) {
-                    concurrency += 1
-                    continue
-                }
-                notRunning += 1
+            if load.seatsLeft(o) <= 0 { full += 1; continue }
+            if load.absentRoom(structure: h, session: o.session) <= 0 { absentLimit += 1; continue }
+            if !load.isRunning(o.session) {
+                if !load.mayOpen(o.session) { concurrency += 1 } else { notRunning += 1 }
                 continue
             }
             costly += 1
@@ -78,27 +67,4 @@ extension Instance {
         if costly > 0 { parts.append("\(costly) would cost more than leaving the learner unassigned under the weights") }
         return "competition for seats: " + parts.joined(separator: "; ")
     }
-}
-
-/// Seats taken, running sessions, learners absent per structure and day, and running sessions per
-/// organisation and day, in a plan.
-struct PlanLoad {
-    var used: [Option: Int] = [:]
-    var running = Set<Int>()
-    var absent: [Int: [Day: Int]] = [:]
-    private var runningOnDay: [Int: [Day: Int]] = [:]
-
-    init(_ instance: Instance, _ assignments: [Option?]) {
-        for (l, a) in assignments.enumerated() {
-            guard let a else { continue }
-            used[a, default: 0] += 1
-            running.insert(a.session)
-            for d in instance.sessions[a.session].days { absent[instance.learners[l].structure, default: [:]][d, default: 0] += 1 }
-        }
-        for s in running {
-            for d in instance.sessions[s].days { runningOnDay[instance.sessions[s].organisation, default: [:]][d, default: 0] += 1 }
-        }
-    }
-
-    func running(_ organisation: Int) -> [Day: Int]? { runningOnDay[organisation] }
 }
