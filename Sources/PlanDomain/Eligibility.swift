@@ -47,34 +47,58 @@ public enum Ineligibility: Equatable, Sendable, CustomStringConvertible {
 extension Instance {
     /// Why learner `l` may not join session `s` in mode `m` (the first failing condition of
     /// SPEC §2.3, then, when re-planning, SPEC §6's rule for started sessions), or nil when it may.
+    /// Each condition is one function below, also used to explain a learner without options.
     public func ineligibility(learner l: Int, session s: Int, mode m: Mode) -> Ineligibility? {
-        let learner = learners[l]
-        let session = sessions[s]
-        let structure = structures[learner.structure]
+        let learner = learners[l], session = sessions[s]
         if session.path != learner.path { return .path(session: session.path, learner: learner.path) }
-        if !organisations[session.organisation].territories.contains(structure.territory) {
-            return .territory(structure.territory)
-        }
-        if let d = learner.availableFrom, session.start < d { return .startsBeforeAvailable(d) }
-        if let d = learner.startBy, session.start > d { return .startsAfterStartBy(d) }
-        if let d = learner.finishBy, session.end > d { return .endsAfterFinishBy(d) }
-        if let w = session.trainingWeekdays.intersection(structure.alternationDays).min() {
-            return .alternationDay(w)
-        }
+        if !coversTerritory(session: s, learner: l) { return .territory(structures[learner.structure].territory) }
+        if let why = datesIneligibility(session: s, learner: l) { return why }
+        if let why = alternationIneligibility(session: s, learner: l) { return why }
         if !learner.mode.allows(m) { return .modeNotAllowed(learner.mode) }
         if !mayJoinStarted(learner: l, session: s, mode: m) { return .started(replanning!.today) }
         switch m {
-        case .inPerson:
-            guard let site = session.site else { return .noSite }
-            if session.capacityInPerson <= 0 { return .noInPersonSeats }
-            if let limit = travelLimit(of: learner) {
-                let km = distanceKm(structure: learner.structure, site: site)
-                if Double(km) > limit { return .tooFar(km: km, limit: limit) }
-            }
-        case .remote:
-            if session.capacityRemote <= 0 { return .noRemoteSeats }
+        case .inPerson: return inPersonSeatIneligibility(session: s) ?? travelIneligibility(session: s, learner: l)
+        case .remote: return remoteSeatIneligibility(session: s)
         }
+    }
+
+    /// SPEC 2.3: the session's organisation covers the territory of the learner's structure.
+    public func coversTerritory(session s: Int, learner l: Int) -> Bool {
+        organisations[sessions[s].organisation].territories.contains(structures[learners[l].structure].territory)
+    }
+
+    /// SPEC 2.3: the session starts on or after the learner's availableFrom, on or before its
+    /// startBy, and ends on or before its finishBy (each when given).
+    public func datesIneligibility(session s: Int, learner l: Int) -> Ineligibility? {
+        let learner = learners[l], session = sessions[s]
+        if let d = learner.availableFrom, session.start < d { return .startsBeforeAvailable(d) }
+        if let d = learner.startBy, session.start > d { return .startsAfterStartBy(d) }
+        if let d = learner.finishBy, session.end > d { return .endsAfterFinishBy(d) }
         return nil
+    }
+
+    /// SPEC 2.3: no training day of the session falls on an alternation day of the structure.
+    public func alternationIneligibility(session s: Int, learner l: Int) -> Ineligibility? {
+        sessions[s].trainingWeekdays.intersection(structures[learners[l].structure].alternationDays).min().map { .alternationDay($0) }
+    }
+
+    /// SPEC 2.3, in person: the session has a site and in-person seats.
+    public func inPersonSeatIneligibility(session s: Int) -> Ineligibility? {
+        if sessions[s].site == nil { return .noSite }
+        if sessions[s].capacityInPerson <= 0 { return .noInPersonSeats }
+        return nil
+    }
+
+    /// SPEC 2.3, in person: the site is within the learner's travel limit (see `travelLimit`).
+    public func travelIneligibility(session s: Int, learner l: Int) -> Ineligibility? {
+        guard let site = sessions[s].site, let limit = travelLimit(of: learners[l]) else { return nil }
+        let km = distanceKm(structure: learners[l].structure, site: site)
+        return Double(km) > limit ? .tooFar(km: km, limit: limit) : nil
+    }
+
+    /// SPEC 2.3, remote: the session has remote seats.
+    public func remoteSeatIneligibility(session s: Int) -> Ineligibility? {
+        sessions[s].capacityRemote <= 0 ? .noRemoteSeats : nil
     }
 
     /// The options of learner `l`, sorted by session id then mode (in person first).

@@ -1,50 +1,8 @@
-// Reasons: why a learner got no seat, in plain words for the planner.
+// Reasons: why a learner who had eligible options got no seat, in plain words for the planner
+// (one without any is explained by the domain: `Instance.reasonWithoutOptions`).
 import PlanDomain
 
 extension Instance {
-    /// Why learner `l`, who has no eligible option at all, cannot be placed, in plain words.
-    public func reasonWithoutOptions(_ l: Int) -> String {
-        let learner = learners[l]
-        let structure = structures[learner.structure]
-        let path = "\(learner.path) h"
-        let ofPath = sessions.indices.filter {
-            sessions[$0].path == learner.path && organisations[sessions[$0].organisation].territories.contains(structure.territory)
-        }
-        if ofPath.isEmpty { return "no session of the \(path) path in territory \(structure.territory)" }
-        let inDates = ofPath.filter { s in
-            let session = sessions[s]
-            return !(learner.availableFrom.map { session.start < $0 } ?? false)
-                && !(learner.startBy.map { session.start > $0 } ?? false)
-                && !(learner.finishBy.map { session.end > $0 } ?? false)
-        }
-        if inDates.isEmpty {
-            var window: [String] = []
-            if let d = learner.availableFrom { window.append("start from \(d)") }
-            if let d = learner.startBy { window.append("start by \(d)") }
-            if let d = learner.finishBy { window.append("finish by \(d)") }
-            return "no \(path) session within its dates (\(window.joined(separator: ", ")))"
-        }
-        if let today = replanning?.today, inDates.allSatisfy(hasStarted) {
-            return "every \(path) session within its dates started before \(today)"
-        }
-        let free = inDates.filter { sessions[$0].trainingWeekdays.isDisjoint(with: structure.alternationDays) }
-        if free.isEmpty {
-            let days = structure.alternationDays.sorted().map(\.rawValue).joined(separator: ", ")
-            return "every \(path) session within its dates trains on the structure's alternation day (\(days))"
-        }
-        let remoteSeats = free.contains { sessions[$0].capacityRemote > 0 }
-        let inPerson = free.filter { sessions[$0].site != nil && sessions[$0].capacityInPerson > 0 }
-        let nearest = inPerson.map { distanceKm(structure: learner.structure, site: sessions[$0].site!) }.min()
-        let limit = travelLimit(of: learner).map { formatNumber($0) + " km" } ?? "none"
-        let far = nearest.map { "the nearest in-person session is \($0) km away (travel limit \(limit))" }
-            ?? "no in-person session within its dates"
-        switch learner.mode {
-        case .inPerson: return "\(far) and remote is not allowed for this learner"
-        case .remote: return "no \(path) session within its dates has remote seats, and in person is not allowed for this learner"
-        case .any: return remoteSeats ? "no eligible session" : "\(far), and no session within its dates has remote seats"
-        }
-    }
-
     /// Why learner `l`, who had eligible options, is unassigned in the plan whose occupancy is `load`.
     func reasonWithOptions(_ l: Int, options: [Option], load: Occupancy) -> String {
         let h = learners[l].structure
