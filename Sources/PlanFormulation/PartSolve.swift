@@ -67,7 +67,7 @@ extension PartModel {
                 given += 1
             }
             guard given == n else {
-                throw PlannerError.internalError("group of \(instance.learners[group.learners[0]].id) got \(n) seats for \(given) members")
+                throw PlannerError.internalError(.seatsNotGiven(group: instance.learners[group.learners[0]].id, seats: n, members: given))
             }
         }
     }

@@ -45,16 +45,16 @@ public struct PlannerOptions: Sendable {
 }
 
 extension PlannerOptions {
-    /// Throws `PlannerError.invalidOptions` for a time limit that is not a positive number of
+    /// Throws `PlannerError.invalidOption` for a time limit that is not a positive number of
     /// seconds, a gap outside [0, 1) or fewer than one thread.
     public func validate() throws(PlannerError) {
         if let t = timeLimit, !(t > 0 && t.isFinite) {
-            throw .invalidOptions("the time limit must be a positive number of seconds, not \(t)")
+            throw .invalidOption(.timeLimit(t))
         }
         if !(relativeGap >= 0 && relativeGap < 1) {
-            throw .invalidOptions("the gap must be at least 0 and below 1, not \(relativeGap)")
+            throw .invalidOption(.gap(relativeGap))
         }
-        if threads < 1 { throw .invalidOptions("at least one thread is needed, not \(threads)") }
+        if threads < 1 { throw .invalidOption(.threads(threads)) }
     }
 }
 
@@ -64,32 +64,6 @@ public enum Formulation: String, CaseIterable, Sendable {
     case aggregated
     /// One binary per (learner, session, mode), one model: the straightforward reference.
     case perLearner = "per-learner"
-}
-
-/// Why no plan could be made.
-public enum PlannerError: Error, CustomStringConvertible {
-    /// Pinned assignments break a hard rule together (SPEC §2.4): the rule and the learners.
-    case infeasible(rule: String, learners: [String])
-    /// The search stopped before any plan was found.
-    case noPlan(String)
-    /// A bug: the plan breaks a rule or the objective does not match the model's.
-    case internalError(String)
-    /// An option out of range (a time limit that is not a positive number of seconds, a gap
-    /// outside [0, 1), fewer than one thread).
-    case invalidOptions(String)
-    /// The solver failed (not: the model is infeasible or the search stopped).
-    case solver(SolverError)
-
-    public var description: String {
-        switch self {
-        case .infeasible(let rule, let learners):
-            return "infeasible: \(rule); pinned learners involved: \(learners.joined(separator: ", "))"
-        case .noPlan(let why): return "no plan: \(why)"
-        case .internalError(let why): return "internal error: \(why)"
-        case .invalidOptions(let why): return why
-        case .solver(let error): return error.description
-        }
-    }
 }
 
 /// How the search goes: the best total objective known, the bound, and the parts solved.
@@ -159,9 +133,32 @@ public enum Planner {
         stats.solver.rootBound = constant
         stats.buildSeconds = seconds(since: clock)
         let results = solveParts(models, options: options, constant: constant, clock: clock)
-        var assignments = [Option?](repeating: nil, count: instance.learners.count)
-        var bound = constant
-        var modelObjective = constant
+        var outcome = try combine(results, models: models, constant: constant, instance: instance, solver: options.solver)
+        for s in outcome.statistics { stats.add(s) }
+        let objective = try verify(outcome, instance: instance)
+        if outcome.status == .optimal { outcome.bound = objective }
+        let reasons = explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: outcome.assignments)
+        let plan = Plan(assignments: outcome.assignments, reasons: reasons, status: outcome.status, objective: objective,
+                        bound: min(outcome.bound, objective), solveSeconds: seconds(since: clock))
+        return (plan, stats)
+    }
+
+    /// The parts' answers put together: every learner's option, the model's objective and bound,
+    /// the status, and the solver's figures.
+    private struct Outcome {
+        var assignments: [Option?]
+        var modelObjective: Double
+        var bound: Double
+        var status: PlanStatus
+        var statistics: [SolveStatistics] = []
+    }
+
+    /// Maps each part's answer back to named learners; throws when a part failed, is infeasible
+    /// (with the pins and rule found by `diagnoseInfeasibility`) or stopped without a plan.
+    private static func combine(_ results: [Result<SolverResult, any Error>], models: [PartModel], constant: Double,
+                                instance: Instance, solver: any MILPSolver) throws -> Outcome {
+        var outcome = Outcome(assignments: [Option?](repeating: nil, count: instance.learners.count), modelObjective: constant,
+                              bound: constant, status: .optimal)
         var statuses: [TerminationStatus] = []
         for (p, pm) in models.enumerated() {
             let result: SolverResult
@@ -170,39 +167,34 @@ public enum Planner {
             } catch let error as SolverError {
                 throw PlannerError.solver(error)
             }
-            if result.termination == .infeasible { throw pm.diagnoseInfeasibility(solver: options.solver) }
+            if result.termination == .infeasible { throw pm.diagnoseInfeasibility(solver: solver) }
             guard let values = result.values, let objective = result.objective else {
-                throw PlannerError.noPlan("the search stopped (\(result.termination.rawValue)) before finding a plan")
+                throw PlannerError.noPlan(stoppedBy: result.termination)
             }
             statuses.append(result.termination)
-            stats.add(result.statistics)
-            bound += max(result.bound, pm.trivialBound)
-            modelObjective += objective
-            try pm.assign(values, to: &assignments)
+            outcome.statistics.append(result.statistics)
+            outcome.bound += max(result.bound, pm.trivialBound)
+            outcome.modelObjective += objective
+            try pm.assign(values, to: &outcome.assignments)
         }
-
-        let violations = instance.violations(of: assignments)
-        guard violations.isEmpty else {
-            throw PlannerError.internalError("the plan breaks rules: " + violations.prefix(5).joined(separator: "; "))
-        }
-        let objective = instance.objective(of: assignments)
-        guard abs(objective - modelObjective) <= 1e-6 * max(1, abs(objective)) else {
-            throw PlannerError.internalError("the plan's objective \(objective) differs from the model's \(modelObjective)")
-        }
-
-        let status: PlanStatus
         if statuses.contains(.interrupted) {
-            status = .interrupted
-        } else if statuses.allSatisfy({ $0 == .optimal }) {
-            status = .optimal
-            bound = objective
-        } else {
-            status = .feasible
+            outcome.status = .interrupted
+        } else if !statuses.allSatisfy({ $0 == .optimal }) {
+            outcome.status = .feasible
         }
-        let reasons = explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: assignments)
-        let plan = Plan(assignments: assignments, reasons: reasons, status: status, objective: objective,
-                        bound: min(bound, objective), solveSeconds: seconds(since: clock))
-        return (plan, stats)
+        return outcome
+    }
+
+    /// The plan's objective (SPEC §4, §6), after checking that the plan keeps every rule and that
+    /// the objective is the model's: anything else is a bug, reported as such.
+    private static func verify(_ outcome: Outcome, instance: Instance) throws -> Double {
+        let violations = instance.violations(of: outcome.assignments)
+        guard violations.isEmpty else { throw PlannerError.internalError(.planBreaksRules(violations)) }
+        let objective = instance.objective(of: outcome.assignments)
+        guard abs(objective - outcome.modelObjective) <= 1e-6 * max(1, abs(objective)) else {
+            throw PlannerError.internalError(.objectiveMismatch(plan: objective, model: outcome.modelObjective))
+        }
+        return objective
     }
 
     /// The whole model of an instance, its parts appended into one block-diagonal model (for

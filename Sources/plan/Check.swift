@@ -29,12 +29,16 @@ struct Check: ParsableCommand {
     var previous: String?
 
     func run() throws {
+        try Failure.reported { try check() }
+    }
+
+    private func check() throws(Failure) {
         let instance = try loadInstance(self.instance)
         let report = PlanChecker.check(instance: instance, folder: URL(fileURLWithPath: plan),
                                          previous: previous.map { URL(fileURLWithPath: $0) })
         for violation in report.violations { print(violation) }
         for note in report.notes where !report.isOK { print("note: \(note)") }
         print(report.summaryLine)
-        if !report.isOK { throw Exit.failure }
+        if !report.isOK { throw .violations }
     }
 }

@@ -29,6 +29,10 @@ struct Diff: ParsableCommand {
     var csv: CSVDialect = .rfc4180
 
     func run() throws {
+        try Failure.reported { try diff() }
+    }
+
+    private func diff() throws(Failure) {
         let before = try loadPrevious(old)
         let after = try loadPrevious(new)
         let changes = before.changes(to: after)
@@ -38,8 +42,7 @@ struct Diff: ParsableCommand {
             do {
                 try StagedFile(text, at: URL(fileURLWithPath: out)).commit()
             } catch {
-                printError("plan: \(error)")
-                throw Exit.failure
+                throw .io("\(error)")
             }
         }
         print(ChangeReport.text(changes), terminator: "")

@@ -1,9 +1,8 @@
-// The `plan` command: parses arguments, calls the library, prints, and sets the exit status
-// (0 plan written, 65 invalid instance, 3 infeasible, 64 bad usage, 1 anything else).
+// The `plan` command: its subcommands (solve in Solve.swift, check, diff, generate) and `plan
+// validate`. Each parses arguments, calls the library and prints; exit statuses are set in one
+// place, Failure.swift (0 done, 65 invalid instance, 3 infeasible, 64 bad usage, 1 anything else).
 import ArgumentParser
 import Foundation
-import GLPKSolver
-import LinearModel
 import PlanDomain
 import PlanFormulation
 import PlanWriters
@@ -16,33 +15,9 @@ struct PlanCommand: ParsableCommand {
         subcommands: [Solve.self, Validate.self, Check.self, Diff.self, Generate.self])
 }
 
-/// Exit statuses of SPEC §5.
+/// Exit statuses of SPEC §5 (see Failure.swift for which failure gives which).
 enum Exit {
-    static let invalid = ExitCode(65)
-    static let infeasible = ExitCode(3)
     static let failure = ExitCode(1)
-}
-
-/// Reads and validates an instance, printing every problem on stderr.
-func loadInstance(_ path: String) throws -> Instance {
-    let bytes: [UInt8]
-    do {
-        bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-    } catch {
-        printError("plan: cannot read \(path): \(error.localizedDescription)")
-        throw Exit.failure
-    }
-    do {
-        return try Instance.decode(bytes)
-    } catch {
-        printError("\(path): invalid instance, \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"):")
-        for issue in error.issues { printError("  \(issue)") }
-        throw Exit.invalid
-    }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
 struct Validate: ParsableCommand {
@@ -54,7 +29,7 @@ struct Validate: ParsableCommand {
     var instance: String
 
     func run() throws {
-        let instance = try loadInstance(self.instance)
+        let instance = try Failure.reported { try loadInstance(self.instance) }
         var triples = 0
         var stranded: [(String, String)] = []
         for l in instance.learners.indices {
@@ -70,214 +45,6 @@ struct Validate: ParsableCommand {
         print("  eligible (learner, session, mode): \(triples)")
         print("  learners with no eligible seat: \(stranded.count)")
         for (id, why) in stranded.sorted(by: { precedesByBytes($0.0, $1.0) }) { print("    \(id): \(why)") }
-    }
-}
-
-struct Solve: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Solve an instance and write the plan.",
-        discussion: """
-            Writes assignments.csv, timetable.csv, sessions.csv and summary.json (SPEC 5), rosters.csv and
-            invitations.csv into the output folder, all or nothing. Example:
-
-              plan solve instances/bretagne.json --out plans/bretagne --time-limit 60
-            """)
-
-    @Argument(help: "The instance file (JSON).")
-    var instance: String
-
-    @ArgumentParser.Option(help: "Output folder (default: plans/<instance name>, e.g. plans/bretagne).")
-    var out: String?
-
-    @ArgumentParser.Option(name: .customLong("time-limit"), help: "Stop the search after this many seconds and write the best plan found.")
-    var timeLimit: Double?
-
-    @ArgumentParser.Option(help: "Stop once the relative gap between the plan and the bound is at most this (e.g. 0.01).")
-    var gap: Double = 0
-
-    @Flag(help: "Show GLPK's log on stderr.")
-    var verbose = false
-
-    @Flag(help: "No progress line on stderr.")
-    var quiet = false
-
-    @Flag(help: "Also write calendars/: one iCalendar file per learner, structure and running session.")
-    var ics = false
-
-    @ArgumentParser.Option(help: "Also write a self-contained HTML report (summary, Gantt charts, map, unassigned learners) to this file.")
-    var report: String?
-
-    @ArgumentParser.Option(help: "CSV dialect: rfc4180 (commas) or excel-fr (semicolons, decimal commas, a byte-order mark, for French Excel).")
-    var csv: CSVDialect = .rfc4180
-
-    @ArgumentParser.Option(help: "The model: aggregated (interchangeable learners merged, independent parts apart) or per-learner (one binary per learner, session and mode; a reference).")
-    var formulation: Formulation = .aggregated
-
-    @ArgumentParser.Option(name: .customLong("write-model"), help: "Also write the integer program given to GLPK to this file: free MPS for .mps, CPLEX LP otherwise.")
-    var writeModel: String?
-
-    @Flag(name: .customLong("model-only"), help: "With --write-model: write the model and stop, without solving.")
-    var modelOnly = false
-
-    @ArgumentParser.Option(help: "Independent parts solved at once (default: the number of cores).")
-    var threads: Int?
-
-    @ArgumentParser.Option(help: "Re-plan knowing this plan folder, written earlier: keep who was told what, and write changes.csv.")
-    var previous: String?
-
-    @ArgumentParser.Option(help: "With --previous: sessions starting before this date (YYYY-MM-DD) have started: they keep their learners and nobody joins them (default: today).")
-    var today: String?
-
-    @Flag(name: .customLong("only-changes"), help: "With --previous: invitations.csv and the calendars carry only what is new or changed (and, in calendars, what is cancelled), so that nobody is sent the same thing twice.")
-    var onlyChanges = false
-
-    @ArgumentParser.Option(name: .customLong("change-weight"), help: "With --previous: the objective's cost of each learner who had a seat and loses or changes it (a whole number; default 10000).")
-    var changeWeight: Int?
-
-    @Flag(name: .customLong("integer-counts"), help: .hidden)
-    var integerCounts = false
-
-    @ArgumentParser.Option(name: .customLong("glpk-memory-limit"), help: .hidden)
-    var glpkMemoryLimit: Int?
-
-    @ArgumentParser.Option(name: .customLong("slice-iterations"), help: .hidden)
-    var sliceIterations: Int32?
-
-    @Flag(name: .customLong("cold-start"), help: .hidden)
-    var coldStart = false
-
-    @Flag(name: .customLong("all-rows"), help: .hidden)
-    var allRows = false
-
-    func validate() throws {
-        if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
-        if modelOnly && writeModel == nil { throw ValidationError("--model-only needs --write-model FILE") }
-        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
-        if previous == nil && (today != nil || changeWeight != nil || onlyChanges) {
-            throw ValidationError("--today, --change-weight and --only-changes need --previous PLAN_DIR")
-        }
-        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date, YYYY-MM-DD, not '\(today)'") }
-        if let w = changeWeight, !(0...10_000_000_000).contains(w) {
-            throw ValidationError("--change-weight must be a whole number from 0 to 10^10, not \(w)")
-        }
-    }
-
-    func run() throws {
-        let clock = ContinuousClock.now
-        let folder = URL(fileURLWithPath: out ?? defaultFolder(for: self.instance))
-        // Signals are caught from the start: one that arrives while the instance loads stops the
-        // search as soon as it begins (the greedy plan is written, `interrupted`).
-        let interruption = Interruption.install(cleaning: folder, and: report.map { [URL(fileURLWithPath: $0)] } ?? [])
-        var instance = try loadInstance(self.instance)
-        let previousPlan = try previous.map { try loadPrevious($0) }
-        if let previousPlan {
-            instance = try replan(instance, knowing: previousPlan, today: today.flatMap(Day.init(iso:)) ?? Day.today(),
-                                  changeWeight: changeWeight.map(Double.init) ?? Replanning.defaultChangeWeight)
-        }
-        let loadSeconds = seconds(since: clock)
-        if let path = writeModel {
-            let model = Planner.model(instance, formulation: formulation)
-            do {
-                try GLPKSolver().write(model, to: path)
-            } catch {
-                printError("plan: \(error)")
-                throw Exit.failure
-            }
-            print("model written to \(path): \(model.variables.count) columns, \(model.rows.count) rows")
-            if modelOnly { return }
-        }
-        var solver = GLPKSolver(memoryLimit: glpkMemoryLimit)
-        solver.sliceIterations = sliceIterations.map { max(1, $0) }
-        var options = PlannerOptions(solver: solver, timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
-                                     formulation: formulation)
-        if let threads { options.threads = threads }
-        options.continuousCounts = !integerCounts
-        options.warmStart = !coldStart
-        options.lazyRows = !allRows
-        options.shouldStop = { interruption.requested }
-        let progressLine = ProgressLine(enabled: !quiet && !verbose && isatty(STDERR_FILENO) == 1)
-        options.progress = { progressLine.show($0) }
-        defer { progressLine.clear() }
-        let result: (plan: Plan, statistics: ModelStatistics)
-        do {
-            result = try Planner.solveWithStatistics(instance, options: options)
-        } catch let error as PlannerError {
-            printError("plan: \(error)")
-            if case .infeasible = error { throw Exit.infeasible }
-            throw Exit.failure
-        } catch {
-            printError("plan: \(error)")
-            throw Exit.failure
-        }
-        progressLine.clear()
-        if result.plan.status == .interrupted { printError("plan: interrupted; writing the best plan found so far") }
-        let writeStart = ContinuousClock.now
-        let changes = previousPlan.map { $0.changes(to: PlanRecord(instance, assignments: result.plan.assignments)) }
-        do {
-            var files = PlanFiles.render(instance, result.plan, dialect: csv, changes: changes,
-                                         invitationsSince: onlyChanges ? previousPlan : nil)
-            if ics {
-                files += Calendars.render(instance, result.plan, history: previous.map { CalendarHistory(folder: URL(fileURLWithPath: $0)) },
-                                          onlyChanges: onlyChanges)
-            }
-            // The report is staged beside its target first, so that exit 0 means everything
-            // asked for was written and a failure leaves nothing new.
-            let stagedReport = try report.map {
-                try StagedFile(Report.render(instance, result.plan, changes: changes), at: URL(fileURLWithPath: $0))
-            }
-            do {
-                try OutputFolder.write(files, to: folder)
-            } catch {
-                stagedReport?.discard()
-                throw error
-            }
-            try stagedReport?.commit()
-        } catch {
-            printError("plan: \(error)")
-            throw Exit.failure
-        }
-        let s = PlanFiles.Summary(instance, result.plan)
-        let st = result.statistics
-        print("status: \(s.status.rawValue)")
-        print("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: \(formatNumber(s.gap))")
-        print("learners: \(s.learners)  assigned: \(s.assigned) (in person \(s.inPerson), remote \(s.remote))  unassigned: \(s.unassigned)")
-        print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
-        if let changes, let changed = s.changes, let kept = s.kept, let today = s.today {
-            print("re-plan: \(changed) changed, \(kept) kept their seat (change weight \(formatNumber(s.changeWeight ?? 0)), today \(today)); see changes.csv")
-            print("  " + ChangeReport.line(changes))
-        }
-        print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups")
-        let sv = st.solver
-        print(String(format: "root: %@ start, %d iterations, %.3f s, %d lazy rows added, %d as cuts, bound %@",
-                     sv.warmStarted ? "network" : "cold", sv.rootIterations, sv.rootSeconds, sv.lazyRowsAdded,
-                     sv.lazyCutsAdded, sv.rootBound.isFinite ? formatNumber(sv.rootBound.rounded()) : "-"))
-        print(String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", loadSeconds, st.buildSeconds,
-                     result.plan.solveSeconds - st.buildSeconds, seconds(since: writeStart)))
-        print("plan written to \(folder.path)")
-        if let report { print("report written to \(report)") }
-    }
-}
-
-/// Reads a previous plan folder, printing every problem on stderr (exit 65).
-func loadPrevious(_ path: String) throws -> PlanRecord {
-    do {
-        return try PlanFolderReader.read(URL(fileURLWithPath: path))
-    } catch {
-        printError("\(path): cannot be read as a plan, \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"):")
-        for issue in error.issues { printError("  \(issue)") }
-        throw Exit.invalid
-    }
-}
-
-/// The instance re-planned knowing a previous plan, printing every problem on stderr (exit 65).
-func replan(_ instance: Instance, knowing previous: PlanRecord, today: Day, changeWeight: Double) throws -> Instance {
-    do {
-        return try instance.replanned(knowing: previous, today: today, changeWeight: changeWeight)
-    } catch {
-        printError("plan: the previous plan cannot be used, \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"):")
-        for issue in error.issues { printError("  \(PlanFolderReader.located(issue))") }
-        throw Exit.invalid
     }
 }
 
