@@ -314,8 +314,3 @@ public protocol MILPSolver: Sendable {
     func solve(_ model: Model, options: SolveOptions, start: [Double]?) throws(SolverError) -> SolverResult
 }
 
-/// Wall-clock seconds since `start` (solve times, time limits).
-public func seconds(since start: ContinuousClock.Instant) -> Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}
