@@ -189,14 +189,10 @@ static inline void link_thread(ns_work *w, int from, int to) {
 // old parent, ..., s_m = u_out) followed by its other children's subtrees, which were the thread
 // pieces A_k (before s_{k-1}'s subtree) and B_k (after it). Only O(m) thread links change; the
 // pieces are read before any link is written because writing one can overwrite the next's ends.
-static void update_tree(ns_work *w, int e, int u_in, int v_in, int u_out, int join) {
-    int *parent = w->parent, *thread = w->thread, *rev = w->rev, *size = w->size, *last = w->last;
-    int *stem = w->stem;
-    const int v_out = parent[u_out];
-    const int moved = size[u_out];
-    const int old_last_out = last[u_out];
-    const int before = rev[u_out];                 // thread neighbours of the moved subtree
-    const int after = thread[old_last_out];
+// Steps 1 to 4 of update_tree: re-threads the moved subtree, re-rooted at u_in, right after v_in.
+// Returns the new last node of the moved subtree and the stem's length m (stem[0..m]).
+static int rethread(ns_work *w, int u_in, int v_in, int u_out, int before, int after, int *m_out) {
+    int *parent = w->parent, *thread = w->thread, *rev = w->rev, *last = w->last, *stem = w->stem;
 
     // 1. The stem, and the thread pieces of each stem node, from the old tree.
     int m = 0;
@@ -228,29 +224,60 @@ static void update_tree(ns_work *w, int e, int u_in, int v_in, int u_out, int jo
             end = w->b_last[k];
         }
     }
-    const int new_last = end;
 
     // 4. Splice it in right after v_in.
     const int v_in_next = thread[v_in];
     link_thread(w, v_in, u_in);
-    link_thread(w, new_last, v_in_next);
+    link_thread(w, end, v_in_next);
+    *m_out = m;
+    return end;
+}
 
-    // 5. Reverse the stem: s_k's parent becomes s_{k-1} through the arc that joined them (read
-    //    from s_{k-1} before it is overwritten, hence downwards), and its subtree becomes the
-    //    moved subtree minus s_{k-1}'s old one. Every stem node's subtree now ends at new_last.
+// Step 5 of update_tree: reverses the stem: s_k's parent becomes s_{k-1} through the arc that
+// joined them (read from s_{k-1} before it is overwritten, hence downwards), and its subtree
+// becomes the moved subtree minus s_{k-1}'s old one. Every stem node's subtree now ends at
+// new_last. Then u_in hangs under v_in through e.
+static void reverse_stem(ns_work *w, int e, int u_in, int v_in, int m, int moved, int new_last) {
+    int *stem = w->stem;
     for (int k = m; k >= 1; k--) {
         const int cur = stem[k], prev = stem[k - 1];
-        parent[cur] = prev;
+        w->parent[cur] = prev;
         w->pred[cur] = w->pred[prev];
         w->up[cur] = !w->up[prev];
-        size[cur] = moved - size[prev];
-        last[cur] = new_last;
+        w->size[cur] = moved - w->size[prev];
+        w->last[cur] = new_last;
     }
-    parent[u_in] = v_in;
+    w->parent[u_in] = v_in;
     w->pred[u_in] = e;
     w->up[u_in] = w->tail[e] == u_in;
-    size[u_in] = moved;
-    last[u_in] = new_last;
+    w->size[u_in] = moved;
+    w->last[u_in] = new_last;
+}
+
+// Step 8 of update_tree: only the moved subtree's potentials change, all by the same amount, so
+// that the entering arc's reduced cost becomes zero.
+static void shift_potentials(ns_work *w, int e, int u_in, int v_in, int moved) {
+    const double target = w->tail[e] == u_in ? w->cost[e] + w->pot[v_in] : w->pot[v_in] - w->cost[e];
+    const double shift = target - w->pot[u_in];
+    if (shift == 0) return;
+    int u = u_in;
+    for (int i = 0; i < moved; i++) {
+        w->pot[u] += shift;
+        u = w->thread[u];
+    }
+}
+
+static void update_tree(ns_work *w, int e, int u_in, int v_in, int u_out, int join) {
+    int *parent = w->parent, *size = w->size, *last = w->last;
+    const int v_out = parent[u_out];
+    const int moved = size[u_out];
+    const int old_last_out = last[u_out];
+    const int before = w->rev[u_out];              // thread neighbours of the moved subtree
+    const int after = w->thread[old_last_out];
+
+    int m = 0;
+    const int new_last = rethread(w, u_in, v_in, u_out, before, after, &m);
+    reverse_stem(w, e, u_in, v_in, m, moved, new_last);
 
     // 6. Ancestors: sizes change only below the apex, where the two paths differ.
     for (int u = v_out; u != join; u = parent[u]) size[u] -= moved;
@@ -262,21 +289,45 @@ static void update_tree(ns_work *w, int e, int u_in, int v_in, int u_out, int jo
     for (int u = v_out; u >= 0 && last[u] == old_last_out; u = parent[u]) last[u] = before;
     for (int u = v_in; u >= 0 && last[u] == v_in; u = parent[u]) last[u] = new_last;
 
-    // 8. Potentials: only the moved subtree's change, all by the same amount, so that the
-    //    entering arc's reduced cost becomes zero.
-    const double target = w->tail[e] == u_in ? w->cost[e] + w->pot[v_in] : w->pot[v_in] - w->cost[e];
-    const double shift = target - w->pot[u_in];
-    if (shift != 0) {
-        int u = u_in;
-        for (int i = 0; i < moved; i++) {
-            w->pot[u] += shift;
-            u = thread[u];
-        }
-    }
+    shift_potentials(w, e, u_in, v_in, moved);
 }
 
 // ---------------------------------------------------------------------------------------------
 // One pivot
+
+// Cunningham's rule: of the arcs that limit the push of pivot(), take the last one met when
+// walking the cycle in the push direction from the apex `join`. On the way down to `first` that
+// is the one nearest `first` (strict <, walking up from first); e itself comes next; on the way up
+// from `second` it is the one nearest the apex (<=, walking up from second). This keeps a strongly
+// feasible tree strongly feasible. Returns the push; *side: 0 = e itself, 1 = first's path,
+// 2 = second's path, with *u_out the node whose parent arc leaves.
+static double leaving_arc(const ns_work *w, int e, int first, int second, int join, int *side, int *u_out) {
+    const int *parent = w->parent, *pred = w->pred;
+    const signed char *up = w->up;
+    const double *flow = w->flow, *upper = w->upper;
+    double delta = upper[e];
+    for (int u = first; u != join; u = parent[u]) {
+        const int a = pred[u];
+        // The push runs from parent to u: it lowers an arc pointing up, raises one pointing down.
+        const double room = up[u] ? flow[a] : upper[a] - flow[a];
+        if (room < delta) {
+            delta = room;
+            *side = 1;
+            *u_out = u;
+        }
+    }
+    for (int u = second; u != join; u = parent[u]) {
+        const int a = pred[u];
+        // The push runs from u to its parent: it raises an arc pointing up, lowers one pointing down.
+        const double room = up[u] ? upper[a] - flow[a] : flow[a];
+        if (room <= delta) {
+            delta = room;
+            *side = 2;
+            *u_out = u;
+        }
+    }
+    return delta;
+}
 
 // Pivots arc e into the basis. Returns NS_UNBOUNDED when its cycle can carry unlimited flow,
 // otherwise NS_OPTIMAL (meaning: done, go on).
@@ -301,33 +352,8 @@ static int pivot(ns_work *w, int e) {
     }
     const int join = u;
 
-    // Cunningham's rule: of the arcs that limit the push, take the last one met when walking
-    // the cycle in the push direction from the apex. On the way down to `first` that is the one
-    // nearest `first` (strict <, walking up from first); e itself comes next; on the way up from
-    // `second` it is the one nearest the apex (<=, walking up from second). This keeps a strongly
-    // feasible tree strongly feasible. side: 0 = e itself, 1 = first's path, 2 = second's path.
-    double delta = upper[e];
     int side = 0, u_out = -1;
-    for (u = first; u != join; u = parent[u]) {
-        const int a = pred[u];
-        // The push runs from parent to u: it lowers an arc pointing up, raises one pointing down.
-        const double room = up[u] ? flow[a] : upper[a] - flow[a];
-        if (room < delta) {
-            delta = room;
-            side = 1;
-            u_out = u;
-        }
-    }
-    for (u = second; u != join; u = parent[u]) {
-        const int a = pred[u];
-        // The push runs from u to its parent: it raises an arc pointing up, lowers one pointing down.
-        const double room = up[u] ? upper[a] - flow[a] : flow[a];
-        if (room <= delta) {
-            delta = room;
-            side = 2;
-            u_out = u;
-        }
-    }
+    const double delta = leaving_arc(w, e, first, second, join, &side, &u_out);
     if (isinf(delta)) return NS_UNBOUNDED;
 
     // Push delta around the cycle.
@@ -371,6 +397,26 @@ static void recompute_potentials(ns_work *w) {
     }
 }
 
+// One allocation for the eleven int arrays and the byte array of the tree; NULL when out of memory.
+static int *allocate_tree(ns_work *w) {
+    const size_t n1 = (size_t)w->nodes + 1;
+    int *ints = malloc(n1 * (11 * sizeof(int) + 1));
+    if (ints == NULL) return NULL;
+    w->parent = ints;
+    w->pred = ints + n1;
+    w->thread = ints + 2 * n1;
+    w->rev = ints + 3 * n1;
+    w->size = ints + 4 * n1;
+    w->last = ints + 5 * n1;
+    w->stem = ints + 6 * n1;
+    w->a_first = ints + 7 * n1;
+    w->a_last = ints + 8 * n1;
+    w->b_first = ints + 9 * n1;
+    w->b_last = ints + 10 * n1;
+    w->up = (signed char *)(ints + 11 * n1);
+    return ints;
+}
+
 int ns_solve(const ns_problem *problem, ns_result *result) {
     double max_abs_cost = 0;
     if (!valid_problem(problem, result, &max_abs_cost)) return NS_BAD_INPUT;
@@ -387,22 +433,8 @@ int ns_solve(const ns_problem *problem, ns_result *result) {
     w.pot = result->potential;
     w.state = result->state;
 
-    // One allocation for the eleven int arrays and the byte array of the tree.
-    const size_t n1 = (size_t)problem->nodes + 1;
-    int *ints = malloc(n1 * (11 * sizeof(int) + 1));
+    int *ints = allocate_tree(&w);
     if (ints == NULL) return NS_NO_MEMORY;
-    w.parent = ints;
-    w.pred = ints + n1;
-    w.thread = ints + 2 * n1;
-    w.rev = ints + 3 * n1;
-    w.size = ints + 4 * n1;
-    w.last = ints + 5 * n1;
-    w.stem = ints + 6 * n1;
-    w.a_first = ints + 7 * n1;
-    w.a_last = ints + 8 * n1;
-    w.b_first = ints + 9 * n1;
-    w.b_last = ints + 10 * n1;
-    w.up = (signed char *)(ints + 11 * n1);
 
     // A block of about sqrt(arcs) balances the cost of a scan against the quality of the arc
     // it picks (LEMON's choice); small problems scan a few arcs more.
