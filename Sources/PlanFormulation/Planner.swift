@@ -229,6 +229,13 @@ public enum Planner {
         learners.reduce(0.0) { $0 + instance.outcomeCost(learner: $1, option: nil) }
     }
 
+    /// Why each unassigned learner of `assignments` has no seat (nil for the assigned), for a plan
+    /// made elsewhere (a hand-edited assignments file).
+    public static func reasons(_ instance: Instance, assignments: [Option?]) -> [String?] {
+        let (groups, withoutOptions) = makeGroups(instance)
+        return explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: assignments)
+    }
+
     /// Reasons for every unassigned learner.
     private static func explain(_ instance: Instance, groups: [Group], withoutOptions: [Int], assignments: [Option?]) -> [String?] {
         var reasons = [String?](repeating: nil, count: instance.learners.count)

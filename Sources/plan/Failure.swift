@@ -18,12 +18,14 @@ enum Failure: Error {
     case io(String)
     /// `plan check` found violations, already listed (1).
     case violations
+    /// A plan made by hand breaks rules, each listed (1).
+    case ruleBroken([String])
 
     var exitCode: ExitCode {
         switch self {
         case .invalidInstance, .invalidPrevious: return ExitCode(65)
         case .planner(.infeasible): return ExitCode(3)
-        case .planner, .io, .violations: return ExitCode(1)
+        case .planner, .io, .violations, .ruleBroken: return ExitCode(1)
         }
     }
 
@@ -40,6 +42,8 @@ enum Failure: Error {
         case .planner(let error): return "plan: \(error)"
         case .io(let text): return "plan: \(text)"
         case .violations: return ""
+        case .ruleBroken(let rules):
+            return "plan: the plan breaks \(count(rules.count, "rule")); nothing written:\n" + rules.map { "  \($0)" }.joined(separator: "\n")
         }
     }
 
