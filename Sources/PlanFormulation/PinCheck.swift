@@ -5,8 +5,10 @@ import PlanDomain
 
 extension Planner {
     /// Throws `PlannerError.infeasible` for the first rule the pinned learners break together:
-    /// capacities, maxAbsent, concurrency, then minimum sizes that nobody else could fill.
-    static func checkPins(_ instance: Instance) throws {
+    /// capacities, maxAbsent, concurrency, then minimum sizes that nobody else could fill. Needs
+    /// no solver (`plan validate` asks it too); pins that only a solve shows to clash are found by
+    /// `solve`.
+    public static func checkPins(_ instance: Instance) throws {
         var bySeat: [Option: [Int]] = [:]
         for (l, learner) in instance.learners.enumerated() {
             if let pin = learner.assigned { bySeat[Option(session: pin.session, mode: pin.mode), default: []].append(l) }

@@ -23,7 +23,7 @@ enum Exit {
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check an instance file and count what it offers.",
-        discussion: "Prints every problem at once, each with its JSON path; exits 65 when the instance is invalid.")
+        discussion: "Prints every problem at once, each with its JSON path; exits 65 when the instance is invalid, 3 when its pinned learners break a rule together.")
 
     @Argument(help: "The instance file (JSON).")
     var instance: String
@@ -45,6 +45,13 @@ struct Validate: ParsableCommand {
         print("  eligible (learner, session, mode): \(triples)")
         print("  learners with no eligible seat: \(stranded.count)")
         for (id, why) in stranded.sorted(by: { precedesByBytes($0.0, $1.0) }) { print("    \(id): \(why)") }
+        try Failure.reported {
+            do {
+                try Planner.checkPins(instance)
+            } catch let error as PlannerError {
+                throw Failure.planner(error)
+            }
+        }
     }
 }
 

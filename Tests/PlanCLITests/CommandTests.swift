@@ -275,6 +275,10 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(run.stderr.contains("capacity"))
         #expect(run.stderr.contains("L-1, L-2, L-3"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
+        // plan validate finds it too.
+        let validate = try PlanRun(["validate", file.path])
+        #expect(validate.status == 3, "\(validate.stderr)")
+        #expect(validate.stderr.contains("capacity: session S-105-A has 3 pinned in_person learners for 2 seats"))
     }
 
     @Test(arguments: [["solve"], ["solve", "x.json", "--gap", "-1"], ["solve", "x.json", "--time-limit", "0"], ["frobnicate"]])
