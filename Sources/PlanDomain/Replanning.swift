@@ -89,8 +89,10 @@ extension Instance {
     }
 }
 
-/// Why an earlier plan cannot be used to re-plan an instance (exit 65, nothing written).
-public struct ReplanError: Error, Sendable {
+/// Problems in files other than the instance file, each located by file, line and column: an
+/// earlier plan that cannot be used to re-plan an instance, a damaged plan folder, spreadsheet
+/// templates (exit 65, nothing written).
+public struct LocatedProblems: Error, Sendable {
     public struct Issue: Sendable, CustomStringConvertible {
         /// The plan file (`assignments.csv`, `sessions.csv`), or nil for the instance file.
         public var file: String?
@@ -126,9 +128,9 @@ extension Instance {
     /// when the past it records cannot stand in this instance (a learner of a started session who
     /// may not be there any more, a pin that contradicts a started session).
     public func replanned(knowing previous: PlanRecord, today: Day,
-                          changeWeight: Double = Replanning.defaultChangeWeight) throws(ReplanError) -> Instance {
+                          changeWeight: Double = Replanning.defaultChangeWeight) throws(LocatedProblems) -> Instance {
         var issues = foreignness(of: previous)
-        guard issues.isEmpty else { throw ReplanError(issues: issues) }
+        guard issues.isEmpty else { throw LocatedProblems(issues: issues) }
         var out = self
         let sessionIndex = Dictionary(sessions.indices.map { (sessions[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         var seats = [PreviousSeat](repeating: .none, count: learners.count)
@@ -160,14 +162,14 @@ extension Instance {
             }
             out.learners[l].assigned = Pin(session: started.session, mode: started.mode)
         }
-        guard issues.isEmpty else { throw ReplanError(issues: issues) }
+        guard issues.isEmpty else { throw LocatedProblems(issues: issues) }
         return out
     }
 
     /// Signs that `previous` is a plan of another instance: a learner hosted by another structure,
     /// a session of another organisation or path, or no learner and no session in common.
-    private func foreignness(of previous: PlanRecord) -> [ReplanError.Issue] {
-        var issues: [ReplanError.Issue] = []
+    private func foreignness(of previous: PlanRecord) -> [LocatedProblems.Issue] {
+        var issues: [LocatedProblems.Issue] = []
         var common = 0
         for learner in learners {
             guard let old = previous.learner(learner.id) else { continue }

@@ -9,21 +9,21 @@ public enum AssignmentsReader {
     /// Throws every problem: a missing column, a row of the wrong width, an unknown learner,
     /// session, status or mode, a learner listed twice or not at all.
     public static func read(_ bytes: [UInt8], for instance: Instance, file: String = "assignments.csv")
-        throws(ReplanError) -> [Option?]
+        throws(LocatedProblems) -> [Option?]
     {
         let table: CSVTable
         do {
             table = try CSVTable(bytes)
         } catch {
-            throw ReplanError(issues: [.init(file: file, line: error.line, field: nil, message: error.message)])
+            throw LocatedProblems(issues: [.init(file: file, line: error.line, field: nil, message: error.message)])
         }
-        var issues: [ReplanError.Issue] = []
+        var issues: [LocatedProblems.Issue] = []
         let index = table.columns()
         let names = ["learner", "status", "session", "mode"]
         for name in names where index[name] == nil {
             issues.append(.init(file: file, line: 1, field: nil, message: "no column '\(name)' in the header"))
         }
-        guard issues.isEmpty else { throw ReplanError(issues: issues) }
+        guard issues.isEmpty else { throw LocatedProblems(issues: issues) }
         let c = names.map { index[$0]! }
         let learners = Dictionary(instance.learners.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let sessions = Dictionary(instance.sessions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -59,7 +59,7 @@ public enum AssignmentsReader {
             let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? "…" : "")
             issues.append(.init(file: file, line: 0, field: nil, message: "\(missing.count) learners of the instance have no row: \(shown)"))
         }
-        guard issues.isEmpty else { throw ReplanError(issues: issues) }
+        guard issues.isEmpty else { throw LocatedProblems(issues: issues) }
         return out
     }
 }

@@ -8,8 +8,8 @@ public enum PlanFolderReader {
     /// Reads `folder`. Throws every problem found (a missing file, a missing column, a row of the
     /// wrong width, an unknown status or mode, a bad date or number, a duplicate id, a seat in a
     /// session that `sessions.csv` does not list).
-    public static func read(_ folder: URL) throws(ReplanError) -> PlanRecord {
-        var issues: [ReplanError.Issue] = []
+    public static func read(_ folder: URL) throws(LocatedProblems) -> PlanRecord {
+        var issues: [LocatedProblems.Issue] = []
         let sessionsTable = table(folder, "sessions.csv", &issues)
         let assignmentsTable = table(folder, "assignments.csv", &issues)
         var sessions: [PlanRecord.Session] = []
@@ -18,12 +18,12 @@ public enum PlanFolderReader {
         if let t = assignmentsTable {
             learners = readAssignments(t, sessions: Set(sessions.map(\.id)), checkSessions: sessionsTable != nil, &issues)
         }
-        guard issues.isEmpty else { throw ReplanError(issues: issues) }
+        guard issues.isEmpty else { throw LocatedProblems(issues: issues) }
         return PlanRecord(learners: learners, sessions: sessions)
     }
 
     /// An issue found by the domain (which names columns), located with the column's number too.
-    public static func located(_ issue: ReplanError.Issue) -> ReplanError.Issue {
+    public static func located(_ issue: LocatedProblems.Issue) -> LocatedProblems.Issue {
         let header = issue.file == "sessions.csv" ? PlanFiles.sessionsHeader : PlanFiles.assignmentsHeader
         guard issue.file != nil, let name = issue.field, let k = header.firstIndex(of: name) else { return issue }
         var out = issue
@@ -31,7 +31,7 @@ public enum PlanFolderReader {
         return out
     }
 
-    private static func table(_ folder: URL, _ name: String, _ issues: inout [ReplanError.Issue]) -> CSVTable? {
+    private static func table(_ folder: URL, _ name: String, _ issues: inout [LocatedProblems.Issue]) -> CSVTable? {
         let url = folder.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             issues.append(.init(file: name, line: 0, field: nil, message: "missing or unreadable in \(folder.path): is this a plan folder written by plan solve?"))
@@ -46,7 +46,7 @@ public enum PlanFolderReader {
     }
 
     /// The columns `names` of `t`, or an issue per missing one.
-    private static func columns(_ t: CSVTable, _ file: String, _ names: [String], _ issues: inout [ReplanError.Issue]) -> [Int]? {
+    private static func columns(_ t: CSVTable, _ file: String, _ names: [String], _ issues: inout [LocatedProblems.Issue]) -> [Int]? {
         let index = t.columns()
         let missing = names.filter { index[$0] == nil }
         for name in missing {
@@ -56,7 +56,7 @@ public enum PlanFolderReader {
     }
 
     /// Each record of `t` with the header's width, or an issue.
-    private static func rows(_ t: CSVTable, _ file: String, _ issues: inout [ReplanError.Issue]) -> [CSVTable.Record] {
+    private static func rows(_ t: CSVTable, _ file: String, _ issues: inout [LocatedProblems.Issue]) -> [CSVTable.Record] {
         t.records.filter { r in
             guard r.fields.count == t.header.count else {
                 issues.append(.init(file: file, line: r.line, field: nil, message: "\(r.fields.count) fields where the header has \(t.header.count)"))
@@ -66,7 +66,7 @@ public enum PlanFolderReader {
         }
     }
 
-    private static func readSessions(_ t: CSVTable, _ issues: inout [ReplanError.Issue]) -> [PlanRecord.Session] {
+    private static func readSessions(_ t: CSVTable, _ issues: inout [LocatedProblems.Issue]) -> [PlanRecord.Session] {
         let file = "sessions.csv"
         let names = ["session", "organisation", "path_hours", "start", "status"]
         guard let c = columns(t, file, names, &issues) else { return [] }
@@ -94,7 +94,7 @@ public enum PlanFolderReader {
     }
 
     private static func readAssignments(_ t: CSVTable, sessions: Set<String>, checkSessions: Bool,
-                                        _ issues: inout [ReplanError.Issue]) -> [PlanRecord.Learner] {
+                                        _ issues: inout [LocatedProblems.Issue]) -> [PlanRecord.Learner] {
         let file = "assignments.csv"
         let names = ["learner", "structure", "path_hours", "status", "organisation", "session", "mode", "start"]
         guard let c = columns(t, file, names, &issues) else { return [] }

@@ -11,7 +11,9 @@ enum Failure: Error {
     /// The instance file is invalid: every problem, located (65).
     case invalidInstance(path: String, InvalidInstance)
     /// A previous plan folder cannot be read, or cannot be used with this instance (65).
-    case invalidPrevious(path: String?, ReplanError)
+    case invalidPrevious(path: String?, LocatedProblems)
+    /// Spreadsheet templates that do not make a valid instance (65).
+    case invalidTemplates(path: String, LocatedProblems)
     /// The planner gave no plan: infeasible pins (3), or anything else (1).
     case planner(PlannerError)
     /// A file or folder could not be read or written (1).
@@ -23,7 +25,7 @@ enum Failure: Error {
 
     var exitCode: ExitCode {
         switch self {
-        case .invalidInstance, .invalidPrevious: return ExitCode(65)
+        case .invalidInstance, .invalidPrevious, .invalidTemplates: return ExitCode(65)
         case .planner(.infeasible): return ExitCode(3)
         case .planner, .io, .violations, .ruleBroken: return ExitCode(1)
         }
@@ -39,6 +41,9 @@ enum Failure: Error {
             let head = path.map { "\($0): cannot be read as a plan" } ?? "plan: the previous plan cannot be used"
             return "\(head), \(count(error.issues.count, "problem")):\n"
                 + error.issues.map { "  \(PlanFolderReader.located($0))" }.joined(separator: "\n")
+        case .invalidTemplates(let path, let error):
+            return "\(path): the templates do not make a valid instance, \(count(error.issues.count, "problem")):\n"
+                + error.issues.map { "  \($0)" }.joined(separator: "\n")
         case .planner(let error): return "plan: \(error)"
         case .io(let text): return "plan: \(text)"
         case .violations: return ""

@@ -12,7 +12,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Allocate conseillers numériques to training sessions, optimally.",
-        subcommands: [Solve.self, Validate.self, Check.self, Diff.self, Apply.self, Generate.self])
+        subcommands: [Solve.self, Validate.self, Check.self, Diff.self, Apply.self, Import.self, Export.self, Generate.self])
 }
 
 /// Exit statuses of SPEC §5 (see Failure.swift for which failure gives which).
