@@ -16,93 +16,122 @@ struct CSVProblem {
 
 enum CSVReader {
     static func parse(_ bytes: [UInt8]) -> (records: [CSVRecord], problems: [CSVProblem]) {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var records: [CSVRecord] = []
-        var problems: [CSVProblem] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var quotedField = false   // the current field started with a quote
-        var afterClosingQuote = false
-        var quoteLine = 1
-        var pending = false       // something has been read since the last record ended
+        var parser = CSVParser(bytes: bytes)
+        parser.run()
+        return (parser.records, parser.problems)
+    }
+}
 
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            quotedField = false
-            afterClosingQuote = false
-        }
-        func endRecord() {
-            endField()
-            records.append(CSVRecord(line: recordLine, fields: fields))
-            fields.removeAll(keepingCapacity: true)
-            pending = false
-        }
+/// The reader going through the bytes: what it has read, and where it is.
+private struct CSVParser {
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let c = bytes[i]
-            if inQuotes {
-                if c == quote {
-                    if i + 1 < n, bytes[i + 1] == quote {
-                        field.append(quote)
-                        i += 2
-                        continue
-                    }
-                    inQuotes = false
-                    afterClosingQuote = true
-                    i += 1
-                    continue
-                }
-                if c == lf { line += 1 }
-                field.append(c)
-                i += 1
-                continue
-            }
-            switch c {
-            case comma:
-                endField()
-                pending = true
-            case cr, lf:
-                if c == cr {
-                    if i + 1 < n, bytes[i + 1] == lf {
-                        i += 1
-                    } else {
-                        problems.append(CSVProblem(line: line, message: "a carriage return not followed by a line feed (expected CRLF or LF line ends)"))
-                    }
-                }
-                endRecord()
-                line += 1
-                recordLine = line
-            case quote:
-                if field.isEmpty && !quotedField && !afterClosingQuote {
-                    inQuotes = true
-                    quotedField = true
-                    quoteLine = line
-                } else {
-                    problems.append(CSVProblem(line: line, message: "a double quote inside a field that is not quoted as a whole (RFC 4180: quote the field and double the quote)"))
-                    field.append(c)
-                }
-                pending = true
-            default:
-                if afterClosingQuote {
-                    problems.append(CSVProblem(line: line, message: "text after the closing quote of a quoted field"))
-                    afterClosingQuote = false
-                }
-                field.append(c)
-                pending = true
-            }
-            i += 1
+    let bytes: [UInt8]
+    var i = 0
+    var records: [CSVRecord] = []
+    var problems: [CSVProblem] = []
+    var fields: [String] = []
+    var field: [UInt8] = []
+    var line = 1
+    var recordLine = 1
+    var inQuotes = false
+    var quotedField = false        // the current field started with a quote
+    var afterClosingQuote = false
+    var quoteLine = 1
+    var pending = false            // something has been read since the last record ended
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func run() {
+        while i < bytes.count {
+            if inQuotes { readQuoted() } else { readUnquoted() }
         }
         if inQuotes {
             problems.append(CSVProblem(line: quoteLine, message: "a quoted field is never closed"))
             pending = true
         }
         if pending || !field.isEmpty || quotedField { endRecord() }
-        return (records, problems)
+    }
+
+    /// One step inside a quoted field: a doubled quote, the closing quote, or a byte of the field.
+    mutating func readQuoted() {
+        let c = bytes[i]
+        if c == Self.quote {
+            if i + 1 < bytes.count, bytes[i + 1] == Self.quote {
+                field.append(Self.quote)
+                i += 2
+                return
+            }
+            inQuotes = false
+            afterClosingQuote = true
+            i += 1
+            return
+        }
+        if c == Self.lf { line += 1 }
+        field.append(c)
+        i += 1
+    }
+
+    /// One byte outside quotes: a field or record separator, an opening quote, or a byte of the field.
+    mutating func readUnquoted() {
+        let c = bytes[i]
+        switch c {
+        case Self.comma:
+            endField()
+            pending = true
+        case Self.cr, Self.lf:
+            endLine(c)
+        case Self.quote:
+            readQuote()
+        default:
+            if afterClosingQuote {
+                problems.append(CSVProblem(line: line, message: "text after the closing quote of a quoted field"))
+                afterClosingQuote = false
+            }
+            field.append(c)
+            pending = true
+        }
+        i += 1
+    }
+
+    /// A line end (`c` is CR or LF; CR must be followed by LF): the end of a record.
+    mutating func endLine(_ c: UInt8) {
+        if c == Self.cr {
+            if i + 1 < bytes.count, bytes[i + 1] == Self.lf {
+                i += 1
+            } else {
+                problems.append(CSVProblem(line: line, message: "a carriage return not followed by a line feed (expected CRLF or LF line ends)"))
+            }
+        }
+        endRecord()
+        line += 1
+        recordLine = line
+    }
+
+    /// A quote outside quotes: it opens a field that starts with it, and is a problem anywhere else.
+    mutating func readQuote() {
+        if field.isEmpty && !quotedField && !afterClosingQuote {
+            inQuotes = true
+            quotedField = true
+            quoteLine = line
+        } else {
+            problems.append(CSVProblem(line: line, message: "a double quote inside a field that is not quoted as a whole (RFC 4180: quote the field and double the quote)"))
+            field.append(Self.quote)
+        }
+        pending = true
+    }
+
+    mutating func endField() {
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        quotedField = false
+        afterClosingQuote = false
+    }
+
+    mutating func endRecord() {
+        endField()
+        records.append(CSVRecord(line: recordLine, fields: fields))
+        fields.removeAll(keepingCapacity: true)
+        pending = false
     }
 }

@@ -4,11 +4,28 @@
 import PlanDomain
 
 extension Checker {
+    /// The hard rules on the seats of assignments.csv, reported in this order: eligibility and pins
+    /// (5), then session by session capacities (1) and minimum sizes (2), concurrent sessions (3)
+    /// and absent learners (4).
     mutating func checkRules() {
-        let file = "assignments.csv"
         let seats = self.seats
+        checkEligibility(seats)
+        // Participants of each session, by mode, in learner id order.
+        var members: [Seat: [Int]] = [:]
+        var participants: [Int: [Int]] = [:]
+        for l in learnersByID {
+            guard let seat = seats[l] else { continue }
+            members[seat, default: []].append(l)
+            participants[seat.session, default: []].append(l)
+        }
+        checkSessionSizes(members: members, participants: participants)
+        checkConcurrentSessions(participants: participants)
+        checkAbsences(seats)
+    }
 
-        // 5. Eligibility (SPEC §2.3) and pinned assignments.
+    /// 5. Eligibility (SPEC §2.3) and pinned assignments.
+    private mutating func checkEligibility(_ seats: [Int: Seat]) {
+        let file = "assignments.csv"
         for l in learnersByID {
             let learner = instance.learners[l]
             let subject = "learner \(learner.id)"
@@ -30,18 +47,12 @@ extension Checker {
                 }
             }
         }
+    }
 
-        // Participants of each session, by mode, in learner id order.
-        var members: [Seat: [Int]] = [:]
-        var participants: [Int: [Int]] = [:]
-        for l in learnersByID {
-            guard let seat = seats[l] else { continue }
-            members[seat, default: []].append(l)
-            participants[seat.session, default: []].append(l)
-        }
-        let learners = instance.learners
-        let ids = { (ls: [Int]) in list(ls.map { learners[$0].id }) }
-
+    /// 1. Capacities and 2. minimum sizes, session by session (`members`: the participants of each
+    /// session and mode; `participants`: of each session).
+    private mutating func checkSessionSizes(members: [Seat: [Int]], participants: [Int: [Int]]) {
+        let file = "assignments.csv"
         for s in sessionsByID {
             let session = instance.sessions[s]
             let subject = "session \(session.id)"
@@ -61,8 +72,10 @@ extension Checker {
                 fail(file, nil, subject, "the session runs with \(plural(who.count, "participant")), below its minSize of \(session.minSize): \(ids(who))")
             }
         }
+    }
 
-        // 3. Concurrent sessions of an organisation.
+    /// 3. Concurrent sessions of an organisation (`participants`: of each session).
+    private mutating func checkConcurrentSessions(participants: [Int: [Int]]) {
         for (o, organisation) in instance.organisations.enumerated() {
             guard let limit = organisation.maxConcurrentSessions else { continue }
             var byDay: [Day: [Int]] = [:]
@@ -70,12 +83,14 @@ extension Checker {
                 for d in instance.sessions[s].days { byDay[d, default: []].append(s) }
             }
             for (sessions, dates) in groups(byDay, limit: limit) {
-                fail(file, nil, "organisation \(organisation.id)",
+                fail("assignments.csv", nil, "organisation \(organisation.id)",
                      "\(sessions.count) running sessions train on \(dates) (\(list(sessions.map { instance.sessions[$0].id }))), above its maxConcurrentSessions of \(limit)")
             }
         }
+    }
 
-        // 4. Absent learners of a structure.
+    /// 4. Absent learners of a structure.
+    private mutating func checkAbsences(_ seats: [Int: Seat]) {
         var absent: [Int: [Day: [Int]]] = [:]
         for l in learnersByID {
             guard let seat = seats[l] else { continue }
@@ -86,11 +101,16 @@ extension Checker {
         for h in absent.keys.sorted(by: { bytesPrecede(instance.structures[$0].id, instance.structures[$1].id) }) {
             let structure = instance.structures[h]
             let limit = structure.maxAbsent!
-            for (learners, dates) in groups(absent[h]!, limit: limit) {
-                fail(file, nil, "structure \(structure.id)",
-                     "\(learners.count) of its learners are in training on \(dates) (\(ids(learners))), above its maxAbsent of \(limit)")
+            for (who, dates) in groups(absent[h]!, limit: limit) {
+                fail("assignments.csv", nil, "structure \(structure.id)",
+                     "\(who.count) of its learners are in training on \(dates) (\(ids(who))), above its maxAbsent of \(limit)")
             }
         }
+    }
+
+    /// Learners' ids in words (`L-1, L-2`), as `list` shortens them.
+    private func ids(_ learners: [Int]) -> String {
+        list(learners.map { instance.learners[$0].id })
     }
 
     /// Each distinct set of members that exceeds `limit` on some dates, with the dates in words

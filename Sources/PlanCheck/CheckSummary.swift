@@ -4,134 +4,190 @@
 // `300.0`).
 import PlanDomain
 
+/// summary.json's keys and their values as read: nil where a value is missing or not as
+/// expected (already reported).
+private struct SummaryFigures {
+    var keys: [String: JSONNode]
+    var status: String?
+    var objective: Double?, bound: Double?, gap: Double?
+    var learners: Double?, assigned: Double?, inPerson: Double?, remote: Double?, unassigned: Double?, sessionsRun: Double?
+    /// Re-plans (SPEC §6).
+    var changes: Double?, changeWeight: Double?
+
+    /// The line of `key`'s value.
+    func line(_ key: String) -> Int? { keys[key]?.position.line }
+}
+
 extension Checker {
+    /// Checks summary.json: its syntax and keys, then its counts against assignments.csv and its
+    /// objective, bound, gap and status against each other.
     mutating func checkSummary(_ bytes: [UInt8]) {
+        guard let keys = summaryKeys(bytes) else { return }
+        let figures = readSummary(keys)
+        compareSummaryCounts(figures)
+        checkSummaryBound(figures)
+    }
+
+    /// The top-level object's members by key, after checking that the file is JSON, that its
+    /// numbers are plain decimals and that no key appears twice; nil when it is not a JSON object.
+    private mutating func summaryKeys(_ bytes: [UInt8]) -> [String: JSONNode]? {
         let file = "summary.json"
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             fail(file, error.position.line, nil, "not valid JSON: \(error.message) (column \(error.position.column))")
-            return
+            return nil
         }
         checkPlainNumbers(root, path: "$")
         guard case .object(let members) = root.value else {
             fail(file, root.position.line, nil, "expected a JSON object at the top level")
-            return
+            return nil
         }
-        var map: [String: JSONNode] = [:]
+        var keys: [String: JSONNode] = [:]
         for m in members {
-            if map[m.key] != nil {
+            if keys[m.key] != nil {
                 fail(file, m.keyPosition.line, nil, "key \"\(m.key)\" appears twice")
             } else {
-                map[m.key] = m.value
+                keys[m.key] = m.value
             }
         }
+        return keys
+    }
 
-        func number(_ key: String, whole: Bool = false) -> Double? {
-            guard let node = map[key] else {
-                fail(file, nil, nil, "required key \"\(key)\" is missing")
-                return nil
-            }
-            guard case .number(let v, let text) = node.value else {
-                fail(file, node.position.line, nil, "\"\(key)\" is \(kind(node)), expected a number")
-                return nil
-            }
-            if whole && (v != v.rounded() || v < 0) {
-                fail(file, node.position.line, nil, "\"\(key)\" is \(plainNumber(v)), expected a whole number >= 0")
-                return nil
-            }
-            if whole && !isJSONInteger(text) {
-                fail(file, node.position.line, nil, "\"\(key)\" is written \(text), expected a JSON integer (\(plainNumber(v))): a count has no decimal point and no exponent")
-                return nil
-            }
-            return v
+    /// Reads and checks each key on its own: its presence, its type, and its range.
+    private mutating func readSummary(_ keys: [String: JSONNode]) -> SummaryFigures {
+        var f = SummaryFigures(keys: keys)
+        f.status = summaryStatus(keys)
+        f.objective = summaryNumber(keys, "objective")
+        f.bound = summaryNumber(keys, "bound")
+        f.gap = summaryNumber(keys, "gap")
+        f.learners = summaryNumber(keys, "learners", whole: true)
+        f.assigned = summaryNumber(keys, "assigned", whole: true)
+        f.inPerson = summaryNumber(keys, "inPerson", whole: true)
+        f.remote = summaryNumber(keys, "remote", whole: true)
+        f.unassigned = summaryNumber(keys, "unassigned", whole: true)
+        f.sessionsRun = summaryNumber(keys, "sessionsRun", whole: true)
+        if let seconds = summaryNumber(keys, "solveSeconds"), seconds < 0 {
+            fail("summary.json", f.line("solveSeconds"), nil, "\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0")
         }
-        func line(_ key: String) -> Int? { map[key]?.position.line }
-
-        var status: String?
-        if let node = map["status"] {
-            if case .string(let s) = node.value {
-                if ["optimal", "feasible", "interrupted"].contains(s) {
-                    status = s
-                } else {
-                    fail(file, node.position.line, nil, "\"status\" is \"\(s)\", expected \"optimal\", \"feasible\" or \"interrupted\"")
-                }
-            } else {
-                fail(file, node.position.line, nil, "\"status\" is \(kind(node)), expected a string")
-            }
-        } else {
-            fail(file, nil, nil, "required key \"status\" is missing")
-        }
-        let objective = number("objective"), bound = number("bound"), gap = number("gap")
-        let learners = number("learners", whole: true), assigned = number("assigned", whole: true)
-        let inPerson = number("inPerson", whole: true), remote = number("remote", whole: true)
-        let unassigned = number("unassigned", whole: true), sessionsRun = number("sessionsRun", whole: true)
-        if let seconds = number("solveSeconds"), seconds < 0 {
-            fail(file, line("solveSeconds"), nil, "\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0")
-        }
-
-        if let node = map["today"] {
+        if let node = keys["today"] {
             if case .string(let text) = node.value, Day(iso: text) != nil {} else {
-                fail(file, node.position.line, nil, "\"today\" is not a date written \"YYYY-MM-DD\"")
+                fail("summary.json", node.position.line, nil, "\"today\" is not a date written \"YYYY-MM-DD\"")
             }
         }
         // Re-plans (SPEC §6): both keys or neither.
-        var changes: Double?, changeWeight: Double?
-        if map["changes"] != nil || map["changeWeight"] != nil {
-            changes = number("changes", whole: true)
-            changeWeight = number("changeWeight")
-            if let w = changeWeight, w < 0 {
-                fail(file, line("changeWeight"), nil, "\"changeWeight\" is \(plainNumber(w)), expected a weight >= 0")
+        if keys["changes"] != nil || keys["changeWeight"] != nil {
+            f.changes = summaryNumber(keys, "changes", whole: true)
+            f.changeWeight = summaryNumber(keys, "changeWeight")
+            if let w = f.changeWeight, w < 0 {
+                fail("summary.json", f.line("changeWeight"), nil, "\"changeWeight\" is \(plainNumber(w)), expected a weight >= 0")
             }
         }
+        return f
+    }
 
-        func compare(_ key: String, _ found: Double?, _ expected: Int, _ why: String) {
-            guard let found, found != Double(expected) else { return }
-            fail(file, line(key), nil, "\"\(key)\" is \(plainNumber(found)), expected \(expected) (\(why))")
+    /// `status`: one of the three words of SPEC §5.
+    private mutating func summaryStatus(_ keys: [String: JSONNode]) -> String? {
+        let file = "summary.json"
+        guard let node = keys["status"] else {
+            fail(file, nil, nil, "required key \"status\" is missing")
+            return nil
         }
-        compare("learners", learners, instance.learners.count, "learners in the instance")
-        if decisionsComplete {
-            let seats = Array(self.seats.values)
-            let ip = seats.filter { $0.mode == .inPerson }.count
-            compare("assigned", assigned, seats.count, "assigned rows in assignments.csv")
-            compare("inPerson", inPerson, ip, "in_person rows in assignments.csv")
-            compare("remote", remote, seats.count - ip, "remote rows in assignments.csv")
-            compare("unassigned", unassigned, instance.learners.count - seats.count, "unassigned rows in assignments.csv")
-            compare("sessionsRun", sessionsRun, Set(seats.map(\.session)).count, "sessions with a participant in assignments.csv")
-            if let objective {
-                var expected = recomputedObjective()
-                var why = "SPEC §4 recomputed from assignments.csv"
-                if let changes, let changeWeight {
-                    expected += changeWeight * changes
-                    why += ", plus changeWeight × changes (SPEC §6)"
-                }
-                if abs(objective - expected) > 1e-6 * max(1, abs(expected)) {
-                    fail(file, line("objective"), nil, "\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (\(why))")
-                }
-            }
-            if let recounted = recountedChanges {
-                if changes == nil {
-                    fail(file, nil, nil, "a previous plan was given but \"changes\" is missing (SPEC §6)")
-                }
-                compare("changes", changes, recounted, "learners of the previous plan who had a seat and lost or changed it")
-            }
+        guard case .string(let s) = node.value else {
+            fail(file, node.position.line, nil, "\"status\" is \(kind(node)), expected a string")
+            return nil
         }
-        if let objective, let bound {
+        guard ["optimal", "feasible", "interrupted"].contains(s) else {
+            fail(file, node.position.line, nil, "\"status\" is \"\(s)\", expected \"optimal\", \"feasible\" or \"interrupted\"")
+            return nil
+        }
+        return s
+    }
+
+    /// A required number; with `whole`, a count: a whole number >= 0 written as a JSON integer.
+    private mutating func summaryNumber(_ keys: [String: JSONNode], _ key: String, whole: Bool = false) -> Double? {
+        let file = "summary.json"
+        guard let node = keys[key] else {
+            fail(file, nil, nil, "required key \"\(key)\" is missing")
+            return nil
+        }
+        guard case .number(let v, let text) = node.value else {
+            fail(file, node.position.line, nil, "\"\(key)\" is \(kind(node)), expected a number")
+            return nil
+        }
+        if whole && (v != v.rounded() || v < 0) {
+            fail(file, node.position.line, nil, "\"\(key)\" is \(plainNumber(v)), expected a whole number >= 0")
+            return nil
+        }
+        if whole && !isJSONInteger(text) {
+            fail(file, node.position.line, nil, "\"\(key)\" is written \(text), expected a JSON integer (\(plainNumber(v))): a count has no decimal point and no exponent")
+            return nil
+        }
+        return v
+    }
+
+    /// The counts, the objective and (re-plans) the changes, against the instance and, when it gives
+    /// every decision, assignments.csv.
+    private mutating func compareSummaryCounts(_ f: SummaryFigures) {
+        compareSummary(f, "learners", f.learners, instance.learners.count, "learners in the instance")
+        guard decisionsComplete else { return }
+        let seats = Array(self.seats.values)
+        let ip = seats.filter { $0.mode == .inPerson }.count
+        compareSummary(f, "assigned", f.assigned, seats.count, "assigned rows in assignments.csv")
+        compareSummary(f, "inPerson", f.inPerson, ip, "in_person rows in assignments.csv")
+        compareSummary(f, "remote", f.remote, seats.count - ip, "remote rows in assignments.csv")
+        compareSummary(f, "unassigned", f.unassigned, instance.learners.count - seats.count, "unassigned rows in assignments.csv")
+        compareSummary(f, "sessionsRun", f.sessionsRun, Set(seats.map(\.session)).count, "sessions with a participant in assignments.csv")
+        compareSummaryObjective(f)
+        if let recounted = recountedChanges {
+            if f.changes == nil {
+                fail("summary.json", nil, nil, "a previous plan was given but \"changes\" is missing (SPEC §6)")
+            }
+            compareSummary(f, "changes", f.changes, recounted, "learners of the previous plan who had a seat and lost or changed it")
+        }
+    }
+
+    /// A count read (`found`, when it could be) against the `expected` one, `why` it is expected.
+    private mutating func compareSummary(_ f: SummaryFigures, _ key: String, _ found: Double?, _ expected: Int,
+                                         _ why: String) {
+        guard let found, found != Double(expected) else { return }
+        fail("summary.json", f.line(key), nil, "\"\(key)\" is \(plainNumber(found)), expected \(expected) (\(why))")
+    }
+
+    /// The objective against SPEC §4 recomputed from assignments.csv (plus the changes' cost in a
+    /// re-plan).
+    private mutating func compareSummaryObjective(_ f: SummaryFigures) {
+        guard let objective = f.objective else { return }
+        var expected = recomputedObjective()
+        var why = "SPEC §4 recomputed from assignments.csv"
+        if let changes = f.changes, let changeWeight = f.changeWeight {
+            expected += changeWeight * changes
+            why += ", plus changeWeight × changes (SPEC §6)"
+        }
+        if abs(objective - expected) > 1e-6 * max(1, abs(expected)) {
+            fail("summary.json", f.line("objective"), nil, "\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (\(why))")
+        }
+    }
+
+    /// The bound is at most the objective, the gap is theirs, and an optimal plan has no gap.
+    private mutating func checkSummaryBound(_ f: SummaryFigures) {
+        let file = "summary.json"
+        if let objective = f.objective, let bound = f.bound {
             let tolerance = 1e-6 * max(1, abs(objective))
             if bound > objective + tolerance {
-                fail(file, line("bound"), nil, "\"bound\" is \(plainNumber(bound)), above the objective \(plainNumber(objective)); a bound of a minimisation is at most the objective")
+                fail(file, f.line("bound"), nil, "\"bound\" is \(plainNumber(bound)), above the objective \(plainNumber(objective)); a bound of a minimisation is at most the objective")
             }
             let expectedGap = abs(objective - bound) / max(1, abs(objective))
-            if let gap, abs(gap - expectedGap) > 1e-6 {
-                fail(file, line("gap"), nil, "\"gap\" is \(plainNumber(gap)), expected \(plainNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
+            if let gap = f.gap, abs(gap - expectedGap) > 1e-6 {
+                fail(file, f.line("gap"), nil, "\"gap\" is \(plainNumber(gap)), expected \(plainNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
             }
-            if status == "optimal", expectedGap > 1e-6 {
-                fail(file, line("status"), nil, "\"status\" is \"optimal\" but the objective \(plainNumber(objective)) and the bound \(plainNumber(bound)) differ (gap \(plainNumber(expectedGap)))")
+            if f.status == "optimal", expectedGap > 1e-6 {
+                fail(file, f.line("status"), nil, "\"status\" is \"optimal\" but the objective \(plainNumber(objective)) and the bound \(plainNumber(bound)) differ (gap \(plainNumber(expectedGap)))")
             }
         }
-        if status == "optimal", let gap, gap > 1e-6 {
-            fail(file, line("gap"), nil, "\"status\" is \"optimal\" but \"gap\" is \(plainNumber(gap)), expected 0")
+        if f.status == "optimal", let gap = f.gap, gap > 1e-6 {
+            fail(file, f.line("gap"), nil, "\"status\" is \"optimal\" but \"gap\" is \(plainNumber(gap)), expected 0")
         }
     }
 

@@ -40,7 +40,6 @@ public enum Calendars {
     public static func render(_ instance: Instance, _ plan: Plan, history: CalendarHistory? = nil,
                               onlyChanges: Bool = false) -> [(name: String, contents: String)] {
         let stamp = dateStamp(instance)
-        var files: [Draft] = []
         var perSession: [Int: [Int]] = [:]       // session -> learners, by learner id
         var perStructure: [Int: [Int]] = [:]     // structure -> assigned learners, by learner id
         let learners = instance.learners.indices.sorted { precedesByBytes(instance.learners[$0].id, instance.learners[$1].id) }
@@ -49,9 +48,20 @@ public enum Calendars {
             perSession[a.session, default: []].append(l)
             perStructure[instance.learners[l].structure, default: []].append(l)
         }
+        let files = learnerFiles(instance, plan, learners: learners)
+            + structureFiles(instance, plan, perStructure: perStructure)
+            + sessionFiles(instance, plan, perSession: perSession)
+        return write(files, stamp: stamp, history: history ?? CalendarHistory(), onlyChanges: onlyChanges,
+                     today: instance.replanning?.today)
+    }
 
-        // Learners.
+    // MARK: - Files by kind
+
+    /// calendars/learners/: a file per assigned learner (`learners` in id order), an event per
+    /// workday of its session: a training day, or a day in its structure (alternation).
+    static func learnerFiles(_ instance: Instance, _ plan: Plan, learners: [Int]) -> [Draft] {
         var names = CalendarFileNames()
+        var files: [Draft] = []
         for l in learners {
             guard let a = plan.assignments[l] else { continue }
             let learner = instance.learners[l]
@@ -75,52 +85,69 @@ public enum Calendars {
             files.append(Draft(path: "calendars/learners/\(file).ics", name: "Formation \(learner.name ?? learner.id)",
                                kind: "learner", file: file, events: events))
         }
+        return files
+    }
 
-        // Structures.
-        names = CalendarFileNames()
+    /// calendars/structures/: a file per structure with assigned learners (`perStructure`, each in
+    /// learner id order), by structure id.
+    static func structureFiles(_ instance: Instance, _ plan: Plan, perStructure: [Int: [Int]]) -> [Draft] {
+        var names = CalendarFileNames()
+        var files: [Draft] = []
         let structures = instance.structures.indices.sorted { precedesByBytes(instance.structures[$0].id, instance.structures[$1].id) }
         for h in structures {
             guard let members = perStructure[h] else { continue }
             let structure = instance.structures[h]
             let file = names.name(for: structure.id)
-            // (day, rank, event): rank 0 for presentations (by session id), 1 for absences (by learner id).
-            var keyed: [(day: Day, rank: Int, key: String, event: Event)] = []
-            var started: [Int: [String]] = [:]
-            for l in members {
-                let a = plan.assignments[l]!
-                let session = instance.sessions[a.session]
-                started[a.session, default: []].append(instance.learners[l].id)
-                for d in session.days {
-                    keyed.append((d, 1, instance.learners[l].id,
-                                  Event(day: d, key: "\(basicDate(d))-absent-\(fileName(instance.learners[l].id))",
-                                        summary: "Absent : \(instance.learners[l].id) en formation \(session.id)",
-                                        location: nil,
-                                        description: a.mode == .inPerson
-                                            ? "Formation en présentiel à \(siteName(instance, session) ?? "")"
-                                            : "Formation à distance")))
-                }
-            }
-            for (s, ids) in started {
-                let session = instance.sessions[s]
-                let org = instance.organisations[session.organisation].id
-                keyed.append((session.start, 0, session.id,
-                              Event(day: session.start, key: "\(basicDate(session.start))-presentation-\(fileName(session.id))",
-                                    summary: "Présentation de la formation \(session.id) (\(org)), invitation du responsable",
-                                    location: siteName(instance, session) ?? "À distance",
-                                    description: "Organisme : \(organisationName(instance, session))\nApprenants : "
-                                        + ids.joined(separator: ", "))))
-            }
-            keyed.sort { a, b in
-                if a.day != b.day { return a.day < b.day }
-                if a.rank != b.rank { return a.rank < b.rank }
-                return precedesByBytes(a.key, b.key)
-            }
             files.append(Draft(path: "calendars/structures/\(file).ics", name: "Formations – \(structure.name ?? structure.id)",
-                               kind: "structure", file: file, events: keyed.map(\.event)))
+                               kind: "structure", file: file, events: structureEvents(instance, plan, members: members)))
         }
+        return files
+    }
 
-        // Sessions.
-        names = CalendarFileNames()
+    /// A structure's events, by date: on each session's first day the organisation's presentation
+    /// to the manager, then the training days of its learners (`members`) as absences, by learner id.
+    static func structureEvents(_ instance: Instance, _ plan: Plan, members: [Int]) -> [Event] {
+        // (day, rank, event): rank 0 for presentations (by session id), 1 for absences (by learner id).
+        var keyed: [(day: Day, rank: Int, key: String, event: Event)] = []
+        var started: [Int: [String]] = [:]
+        for l in members {
+            let a = plan.assignments[l]!
+            let session = instance.sessions[a.session]
+            started[a.session, default: []].append(instance.learners[l].id)
+            for d in session.days {
+                keyed.append((d, 1, instance.learners[l].id,
+                              Event(day: d, key: "\(basicDate(d))-absent-\(fileName(instance.learners[l].id))",
+                                    summary: "Absent : \(instance.learners[l].id) en formation \(session.id)",
+                                    location: nil,
+                                    description: a.mode == .inPerson
+                                        ? "Formation en présentiel à \(siteName(instance, session) ?? "")"
+                                        : "Formation à distance")))
+            }
+        }
+        for (s, ids) in started {
+            let session = instance.sessions[s]
+            let org = instance.organisations[session.organisation].id
+            keyed.append((session.start, 0, session.id,
+                          Event(day: session.start, key: "\(basicDate(session.start))-presentation-\(fileName(session.id))",
+                                summary: "Présentation de la formation \(session.id) (\(org)), invitation du responsable",
+                                location: siteName(instance, session) ?? "À distance",
+                                description: "Organisme : \(organisationName(instance, session))\nApprenants : "
+                                    + ids.joined(separator: ", "))))
+        }
+        keyed.sort { a, b in
+            if a.day != b.day { return a.day < b.day }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return precedesByBytes(a.key, b.key)
+        }
+        return keyed.map(\.event)
+    }
+
+    /// calendars/sessions/: a file per running session (`perSession`: its learners), by session id,
+    /// an event per training day. Every session takes its file name, running or not, so that names
+    /// do not depend on which sessions run.
+    static func sessionFiles(_ instance: Instance, _ plan: Plan, perSession: [Int: [Int]]) -> [Draft] {
+        var names = CalendarFileNames()
+        var files: [Draft] = []
         for s in instance.sessionsByID {
             let session = instance.sessions[s]
             let file = names.name(for: session.id)
@@ -138,8 +165,7 @@ public enum Calendars {
             files.append(Draft(path: "calendars/sessions/\(file).ics", name: "Session \(session.id)", kind: "session",
                                file: file, events: events))
         }
-        return write(files, stamp: stamp, history: history ?? CalendarHistory(), onlyChanges: onlyChanges,
-                     today: instance.replanning?.today)
+        return files
     }
 
     // MARK: - Text

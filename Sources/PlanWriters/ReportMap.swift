@@ -1,0 +1,117 @@
+// ReportMap: the report's map of host structures (dots) and sites (squares), with a line from a
+// structure to each site where one of its learners trains in person, on an equirectangular
+// projection fitted to the instance.
+import Foundation
+import PlanDomain
+
+extension Report {
+    /// The map of `instance`'s structures and sites, and of `plan`'s in-person journeys.
+    static func map(_ instance: Instance, _ plan: Plan) -> SVGElement {
+        let points = instance.structures.map { ($0.lat, $0.lon) } + instance.sites.map { ($0.lat, $0.lon) }
+        guard let projection = MapProjection(points) else {
+            return .svg(width: 400, height: 40, [.text(4, 24, "no structures or sites", fill: "#777")])
+        }
+        let width = projection.width, height = projection.height
+        return .svg(width: width, height: height, cssClass: "mapsvg", [
+            .rect(0, 0, width, height, fill: "#f4f7fb", stroke: "#ccd"),
+            mapJourneys(instance, plan, projection),
+            mapStructures(instance, projection),
+        ] + mapSites(instance, projection))
+    }
+
+    /// Lines: one per (structure, site) pair with in-person learners, thicker with more learners.
+    static func mapJourneys(_ instance: Instance, _ plan: Plan, _ projection: MapProjection) -> SVGElement {
+        var pairs: [PairKey: Int] = [:]
+        for (l, a) in plan.assignments.enumerated() {
+            guard let a, a.mode == .inPerson, let site = instance.sessions[a.session].site else { continue }
+            pairs[PairKey(structure: instance.learners[l].structure, site: site), default: 0] += 1
+        }
+        let sortedPairs = pairs.keys.sorted { a, b in
+            let ha = instance.structures[a.structure].id, hb = instance.structures[b.structure].id
+            if ha != hb { return precedesByBytes(ha, hb) }
+            return precedesByBytes(instance.sites[a.site].id, instance.sites[b.site].id)
+        }
+        let lines = sortedPairs.map { key -> SVGElement in
+            let h = instance.structures[key.structure], s = instance.sites[key.site]
+            let (x1, y1) = projection.px(h.lat, h.lon), (x2, y2) = projection.px(s.lat, s.lon)
+            let n = pairs[key]!
+            return .line(x1, y1, x2, y2, strokeWidth: min(4, 0.8 + 0.4 * Double(n)),
+                         title: "\(h.id) → \(s.id): \(n) learner\(n == 1 ? "" : "s") in person, "
+                             + "\(instance.distanceKm(structure: key.structure, site: key.site)) km")
+        }
+        return .group([("stroke", colourInPerson), ("stroke-opacity", "0.45")], lines)
+    }
+
+    /// Dots: the structures, by id, each with its territory and number of learners.
+    static func mapStructures(_ instance: Instance, _ projection: MapProjection) -> SVGElement {
+        var learnersOf = [Int](repeating: 0, count: instance.structures.count)
+        for l in instance.learners { learnersOf[l.structure] += 1 }
+        let structures = instance.structures.indices.sorted {
+            precedesByBytes(instance.structures[$0].id, instance.structures[$1].id)
+        }
+        let dots = structures.map { h -> SVGElement in
+            let structure = instance.structures[h]
+            let (x, y) = projection.px(structure.lat, structure.lon)
+            return .circle(x, y, r: 2.5, title: structure.id + (structure.name.map { " — \($0)" } ?? "")
+                + " (territory \(structure.territory), \(learnersOf[h]) learner\(learnersOf[h] == 1 ? "" : "s"))")
+        }
+        return .group([("fill", "#4a5568")], dots)
+    }
+
+    /// Squares: the sites, by id, on top of the structures, each labelled with its name (to its
+    /// left when there is no room to its right).
+    static func mapSites(_ instance: Instance, _ projection: MapProjection) -> [SVGElement] {
+        let sites = instance.sites.indices.sorted { precedesByBytes(instance.sites[$0].id, instance.sites[$1].id) }
+        return sites.map { i in
+            let site = instance.sites[i]
+            let (x, y) = projection.px(site.lat, site.lon)
+            let label = site.name ?? site.id
+            let right = x + 8 + 6.2 * Double(label.count) <= projection.width
+            return .group(title: site.id + (site.name.map { " — \($0)" } ?? "")
+                + " (\(instance.organisations[site.organisation].id))", [
+                .rect(x - 5, y - 5, 10, 10, fill: "#c53030", stroke: "#fff"),
+                .text(right ? x + 8 : x - 8, y + 4, label, size: 11, fill: "#742a2a", weight: "bold",
+                      anchor: right ? nil : "end", halo: true),
+            ])
+        }
+    }
+}
+
+/// A structure and a site joined on the map.
+private struct PairKey: Hashable {
+    var structure: Int
+    var site: Int
+}
+
+/// The map's projection: equirectangular (longitudes shrink by the cosine of the middle latitude),
+/// fitted into 960 × 720 pixels with a margin.
+struct MapProjection {
+    let minLat: Double, maxLat: Double, minLon: Double, maxLon: Double
+    /// The cosine of the middle latitude, and pixels per degree of latitude.
+    let k: Double, scale: Double
+    /// The map's size in pixels.
+    let width: Double, height: Double
+
+    /// The projection of (latitude, longitude) `points`; nil without points.
+    init?(_ points: [(Double, Double)]) {
+        guard !points.isEmpty else { return nil }
+        var minLat = points.map(\.0).min()!, maxLat = points.map(\.0).max()!
+        var minLon = points.map(\.1).min()!, maxLon = points.map(\.1).max()!
+        // A margin, and at least a few km across, so that one point does not fill the map.
+        let padLat = max(0.05, (maxLat - minLat) * 0.04), padLon = max(0.05, (maxLon - minLon) * 0.04)
+        minLat -= padLat; maxLat += padLat; minLon -= padLon; maxLon += padLon
+        let k = cos((minLat + maxLat) / 2 * Double.pi / 180)
+        let spanX = (maxLon - minLon) * k, spanY = maxLat - minLat
+        let maxW = 960.0, maxH = 720.0
+        let scale = min(maxW / spanX, maxH / spanY)
+        (self.minLat, self.maxLat, self.minLon, self.maxLon) = (minLat, maxLat, minLon, maxLon)
+        (self.k, self.scale) = (k, scale)
+        width = (spanX * scale).rounded(.up)
+        height = (spanY * scale).rounded(.up)
+    }
+
+    /// The pixel of (`lat`, `lon`), from the top left corner.
+    func px(_ lat: Double, _ lon: Double) -> (Double, Double) {
+        ((lon - minLon) * k * scale, (maxLat - lat) * scale)
+    }
+}
