@@ -7,8 +7,8 @@
 // seeded SplitMix64, nothing is ever ordered by iterating a Dictionary or a Set, and numbers are
 // written with fixed formatting. Instances are valid by construction: session starts follow the
 // calendar rule of SPEC §2.1 (computed with `WorkCalendar`), and pinned seats are checked with
-// `Instance.ineligibility` on the decoded instance and kept within capacities, sizes, absences
-// and concurrency limits.
+// `Instance.ineligibility` on the instance built in code from the same pieces, and kept within
+// capacities, sizes, absences and concurrency limits.
 import Foundation
 import PlanDomain
 
