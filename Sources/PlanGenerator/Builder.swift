@@ -123,6 +123,7 @@ struct Builder {
         return "\(place), janvier 2027 (synthétique : \(learnerCount) conseillers, graine \(seed))"
     }
 
+    /// The steps in order, each drawing from its own random stream, then the file and its counts.
     mutating func run() -> GeneratedInstance {
         makeOrganisationsAndSites()
         makeStructures()
@@ -130,9 +131,8 @@ struct Builder {
         makeSessions()
         setConcurrencyLimits()
         pinSomeSeats()
-        let json = render(structures: Array(structures.indices), learners: Array(learners.indices))
         return GeneratedInstance(
-            json: json, name: instanceName, organisations: organisations.count, sites: sites.count,
+            json: render(), name: instanceName, organisations: organisations.count, sites: sites.count,
             sessions: sessions.count, remoteOnlySessions: sessions.filter { $0.site == nil }.count,
             structures: structures.count, learners: learners.count,
             inPersonSeats: sessions.reduce(0) { $0 + $1.capacityInPerson },
@@ -141,3 +141,8 @@ struct Builder {
     }
 }
 
+/// A zero-padded number: `pad(7, 5)` = `00007`.
+func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return String(repeating: "0", count: max(0, width - s.count)) + s
+}

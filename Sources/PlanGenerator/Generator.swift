@@ -1,14 +1,14 @@
 // Generator: realistic synthetic instances with real French geography (`plan generate`): the
 // public entry points. The builder's steps have their own files: Builder (the pieces and the order
 // of the steps), Organisations (organisations and sites), Learners (structures and learners),
-// Sessions (sessions and concurrency limits), Pins (pinned seats) and Rendering (the file).
+// Sessions (sessions and concurrency limits), Pins (pinned seats) and Document (the file).
 //
 // The same (learners, seed, profile) always give the same bytes: every random draw comes from a
-// seeded SplitMix64, nothing is ever ordered by iterating a Dictionary or a Set, and numbers are
-// written with fixed formatting. Instances are valid by construction: session starts follow the
-// calendar rule of SPEC §2.1 (computed with `WorkCalendar`), and pinned seats are checked with
-// `Instance.ineligibility` on the instance built in code from the same pieces, and kept within
-// capacities, sizes, absences and concurrency limits.
+// seeded SplitMix64, nothing is ever ordered by iterating a Dictionary or a Set, and the file is
+// written by JSONEncoder with sorted keys and exact decimals. Instances are valid by construction:
+// session starts follow the calendar rule of SPEC §2.1 (computed with `WorkCalendar`), and pinned
+// seats are checked with `Instance.ineligibility` on the instance built in code from the same
+// pieces, and kept within capacities, sizes, absences and concurrency limits.
 import Foundation
 import PlanDomain
 
