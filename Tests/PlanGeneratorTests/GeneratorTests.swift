@@ -178,6 +178,22 @@ private func seatsPerLearner(_ i: Instance) -> Double {
         }
     }
 
+    @Test func pinsAskTheInstanceTheFileDescribes() throws {
+        // Pins are chosen on an Instance built in code; the file must describe the same one.
+        for profile in Profile.allCases {
+            var builder = Builder(learners: 600, seed: 3, profile: profile)
+            let generated = builder.run()
+            let decoded = try #require(decode(generated.json))
+            let built = builder.domainInstance()
+            #expect(decoded.sessions.map(\.id) == built.sessions.map(\.id))
+            #expect(decoded.sessions.map(\.days) == built.sessions.map(\.days))
+            #expect(decoded.learners.map(\.id) == built.learners.map(\.id))
+            for l in decoded.learners.indices {
+                #expect(decoded.eligibleOptions(learner: l) == built.eligibleOptions(learner: l), "\(profile) learner \(l)")
+            }
+        }
+    }
+
     @Test func geographyTable() {
         let codes = Geography.metropolitan.map(\.code)
         var expected = (1...95).filter { $0 != 20 }.map { $0 < 10 ? "0\($0)" : "\($0)" } + ["2A", "2B"]
