@@ -178,6 +178,22 @@ private func seatsPerLearner(_ i: Instance) -> Double {
         }
     }
 
+    @Test func pinsAskTheInstanceTheFileDescribes() throws {
+        // Pins are chosen on an Instance built in code; the file must describe the same one.
+        for profile in Profile.allCases {
+            var builder = Builder(learners: 600, seed: 3, profile: profile)
+            let generated = builder.run()
+            let decoded = try #require(decode(generated.json))
+            let built = builder.domainInstance()
+            #expect(decoded.sessions.map(\.id) == built.sessions.map(\.id))
+            #expect(decoded.sessions.map(\.days) == built.sessions.map(\.days))
+            #expect(decoded.learners.map(\.id) == built.learners.map(\.id))
+            for l in decoded.learners.indices {
+                #expect(decoded.eligibleOptions(learner: l) == built.eligibleOptions(learner: l), "\(profile) learner \(l)")
+            }
+        }
+    }
+
     @Test func geographyTable() {
         let codes = Geography.metropolitan.map(\.code)
         var expected = (1...95).filter { $0 != 20 }.map { $0 < 10 ? "0\($0)" : "\($0)" } + ["2A", "2B"]
@@ -196,12 +212,16 @@ private func seatsPerLearner(_ i: Instance) -> Double {
         #expect(slug("Le Puy-en-Velay") == "LE-PUY-EN-VELAY")
     }
 
-    @Test func numberFormatting() {
-        #expect(JSONText.fixed4(48.1147) == "48.1147")
-        #expect(JSONText.fixed4(-1.6794) == "-1.6794")
-        #expect(JSONText.fixed4(-0.05) == "-0.0500")
-        #expect(JSONText.fixed4(0) == "0.0000")
-        #expect(JSONText.quote("a\"b\\c\u{1}") == "\"a\\\"b\\\\c\\u0001\"")
+    @Test func numberFormatting() throws {
+        // Coordinates are plain decimals of at most four places: never an exponent, never -0.
+        func text(_ degrees: [Double]) throws -> String {
+            String(decoding: try InstanceDocument.encoder().encode(degrees.map(Coordinate.init)), as: UTF8.self)
+                .filter { !$0.isWhitespace }
+        }
+        #expect(try text([48.1147, -1.6794, -0.05, 0, -0.00003, 0.0001, 0.00004]) == "[48.1147,-1.6794,-0.05,0,0,0.0001,0]")
+        #expect(try text([46.56600000001, 100]) == "[46.566,100]")
+        let escaped = try InstanceDocument.encoder().encode(["a\"b\\c\u{1}/d"])
+        #expect(String(decoding: escaped, as: UTF8.self).filter { !$0.isNewline } == "[  \"a\\\"b\\\\c\\u0001/d\"]")
     }
 
     @Test func randomIsStable() {
