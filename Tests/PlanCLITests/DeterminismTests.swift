@@ -24,6 +24,6 @@ import Testing
         #expect(outputs[0] == outputs[1])
         // Any slicing: the same proven optimum.
         #expect(Set(objectives).count == 1, "\(objectives)")
-        #expect(objectives[0].contains("objective: 2613638"))
+        #expect(objectives[0].contains("objective: 1682910"))
     }
 }

@@ -1,5 +1,6 @@
 // Tests of `plan generate`'s library: instances are valid by construction, deterministic, scaled
 // as asked, and use the real geography.
+import Foundation
 import Testing
 import PlanDomain
 @testable import PlanGenerator
@@ -237,5 +238,15 @@ private func seatsPerLearner(_ i: Instance) -> Double {
             let u = t.unit()
             #expect(u >= 0 && u < 1)
         }
+    }
+}
+
+@Suite struct ShippedBrittanyTests {
+    /// One generator: the shipped regional instance is exactly what `plan generate --learners 300
+    /// --seed 3` writes (re-record it with that command when the generator changes on purpose).
+    @Test func theShippedBrittanyInstanceIsTheGeneratorsOwn() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try String(contentsOf: root.appendingPathComponent("instances/bretagne.json"), encoding: .utf8)
+        #expect(shipped == Generator.generate(learners: 300, seed: 3, profile: .regional))
     }
 }

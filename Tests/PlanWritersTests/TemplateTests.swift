@@ -105,3 +105,11 @@ import Testing
         }
     }
 }
+
+@Suite struct ShippedInstanceTests {
+    @Test func theShippedBrittanyTemplatesImportToTheShippedInstance() throws {
+        let original = try Data(contentsOf: Repository.root.appendingPathComponent("instances/bretagne.json"))
+        let imported = try TemplateImport.read(Repository.root.appendingPathComponent("instances/bretagne-templates"))
+        #expect(try TemplateTests.canonical(Array(imported.utf8)) == TemplateTests.canonical(Array(original)))
+    }
+}
