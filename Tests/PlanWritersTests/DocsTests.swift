@@ -39,3 +39,19 @@ import Testing
         }
     }
 }
+
+@Suite struct ArchitectureTests {
+    /// The README's architecture section names every target of Package.swift (tests aside).
+    @Test func theReadmeNamesEveryTarget() throws {
+        let package = try String(contentsOf: Repository.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## How it works").last)
+        var targets: [String] = []
+        for line in package.split(separator: "\n") where !line.contains("testTarget") && !line.contains("PlanTestSupport") {
+            guard let r = line.range(of: #"\.(target|systemLibrary|executableTarget)\(name: "[A-Za-z]+""#, options: .regularExpression) else { continue }
+            targets.append(String(line[r].split(separator: "\"")[1]))
+        }
+        #expect(targets.count >= 10, "\(targets)")
+        for t in targets { #expect(section.contains(t), "the README's architecture does not name \(t)") }
+    }
+}
