@@ -1,5 +1,6 @@
-// CSVReader: an RFC 4180 reader that accepts CRLF or LF line ends, keeps the line on which each
-// record starts, and reports every syntax problem rather than guessing silently.
+// CSVReader: an RFC 4180 reader (or with semicolons, for the excel-fr dialect) that accepts CRLF or
+// LF line ends, keeps the line on which each record starts, and reports every syntax problem rather
+// than guessing silently.
 
 /// One record of a CSV file.
 struct CSVRecord {
@@ -15,8 +16,8 @@ struct CSVProblem {
 }
 
 enum CSVReader {
-    static func parse(_ bytes: [UInt8]) -> (records: [CSVRecord], problems: [CSVProblem]) {
-        var parser = CSVParser(bytes: bytes)
+    static func parse(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) -> (records: [CSVRecord], problems: [CSVProblem]) {
+        var parser = CSVParser(bytes: bytes, delimiter: delimiter)
         parser.run()
         return (parser.records, parser.problems)
     }
@@ -24,9 +25,10 @@ enum CSVReader {
 
 /// The reader going through the bytes: what it has read, and where it is.
 private struct CSVParser {
-    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
     let bytes: [UInt8]
+    let delimiter: UInt8
     var i = 0
     var records: [CSVRecord] = []
     var problems: [CSVProblem] = []
@@ -40,7 +42,10 @@ private struct CSVParser {
     var quoteLine = 1
     var pending = false            // something has been read since the last record ended
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], delimiter: UInt8) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+    }
 
     mutating func run() {
         while i < bytes.count {
@@ -76,7 +81,7 @@ private struct CSVParser {
     mutating func readUnquoted() {
         let c = bytes[i]
         switch c {
-        case Self.comma:
+        case delimiter:
             endField()
             pending = true
         case Self.cr, Self.lf:

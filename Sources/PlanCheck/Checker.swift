@@ -50,6 +50,8 @@ struct Checker {
     var decisions: [Int: Decision] = [:]
     /// The assignments.csv line of each learner's (first) row.
     var decisionLine: [Int: Int] = [:]
+    /// The CSV dialect of the plan (from assignments.csv): RFC 4180, or French Excel.
+    var dialect = CSVDialectFound.rfc4180
     /// Re-plans: each learner's seat in the previous plan, when its folder was given.
     var previousSeats: [String: PreviousSeat]?
     /// Re-plans: summary.json's `today`; sessions that start before it had started (SPEC §6).
@@ -75,6 +77,7 @@ struct Checker {
     }
 
     mutating func run(_ files: [String: [UInt8]]) {
+        dialect = CSVDialectFound(assignments: files["assignments.csv"])
         let assignments = table("assignments.csv", Self.assignmentsHeader, files["assignments.csv"])
         if let assignments { checkAssignments(assignments) }
         replanToday = Self.today(inSummary: files["summary.json"])
@@ -141,15 +144,19 @@ struct Checker {
 
     // MARK: Reading files
 
-    /// The file's text, after checking that it exists, is UTF-8 and has no byte-order mark.
-    mutating func text(_ file: String, _ bytes: [UInt8]?) -> [UInt8]? {
+    /// The file's text, after checking that it exists, is UTF-8 and has no byte-order mark (or,
+    /// for a CSV file of the excel-fr dialect, has one).
+    mutating func text(_ file: String, _ bytes: [UInt8]?, csv: Bool = false) -> [UInt8]? {
         guard var bytes else {
             fail(file, nil, nil, Self.missingMessage)
             return nil
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if bom { bytes.removeFirst(3) }
+        if bom && !(csv && dialect == .excelFR) {
             fail(file, 1, nil, "the file starts with a UTF-8 byte-order mark; expected plain UTF-8 without one")
-            bytes.removeFirst(3)
+        } else if !bom && csv && dialect == .excelFR {
+            fail(file, 1, nil, "the file has no UTF-8 byte-order mark, which the excel-fr dialect starts with")
         }
         if String(validating: bytes, as: UTF8.self) == nil {
             var line = 1
@@ -170,8 +177,8 @@ struct Checker {
 
     /// Reads a CSV file, checking its syntax and header; nil when it cannot be read at all.
     mutating func table(_ file: String, _ header: [String], _ bytes: [UInt8]?) -> Table? {
-        guard let bytes = text(file, bytes) else { return nil }
-        let (records, problems) = CSVReader.parse(bytes)
+        guard let bytes = text(file, bytes, csv: true) else { return nil }
+        let (records, problems) = CSVReader.parse(bytes, delimiter: dialect.delimiter)
         for p in problems { fail(file, p.line, nil, "CSV syntax: \(p.message)") }
         guard let first = records.first else {
             fail(file, nil, nil, "the file is empty; expected the header row \(header.joined(separator: ","))")
@@ -235,13 +242,13 @@ struct Checker {
         guard let found = table.value(row, column) else { return }
         let why = why()
         let suffix = why.isEmpty ? "" : " (\(why))"
-        if found == plainNumber(expected) { return }
-        guard let value = plainDecimal(found) else {
-            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected the plain decimal \(plainNumber(expected))\(suffix)")
+        if found == dialect.spelt(plainNumber(expected)) { return }
+        guard let value = plainDecimal(dialect.read(found)) else {
+            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected the plain decimal \(dialect.spelt(plainNumber(expected)))\(suffix)")
             return
         }
         if abs(value - expected) > 1e-9 * max(1, abs(expected)) {
-            fail(table.file, row.line, subject, "\(column) is \(found), expected \(plainNumber(expected))\(suffix)")
+            fail(table.file, row.line, subject, "\(column) is \(found), expected \(dialect.spelt(plainNumber(expected)))\(suffix)")
         }
     }
 }
@@ -287,4 +294,27 @@ func list(_ names: [String], limit: Int = 8) -> String {
 
 func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
     "\(n) \(n == 1 ? word : plural ?? word + "s")"
+}
+
+/// The two CSV dialects `plan solve` writes: RFC 4180 (commas, decimal points, no byte-order
+/// mark) and French Excel (`--csv excel-fr`: a byte-order mark, semicolons, decimal commas).
+enum CSVDialectFound: Equatable {
+    case rfc4180, excelFR
+
+    /// The dialect of a plan, told by its assignments.csv: a byte-order mark and a semicolon in
+    /// the header line make it French Excel.
+    init(assignments bytes: [UInt8]?) {
+        guard let bytes, bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { self = .rfc4180; return }
+        let header = bytes.dropFirst(3).prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        self = header.contains(UInt8(ascii: ";")) ? .excelFR : .rfc4180
+    }
+
+    var delimiter: UInt8 { self == .excelFR ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+    /// A plain decimal as this dialect writes it (`3,5` in French Excel).
+    func spelt(_ number: String) -> String { self == .excelFR ? number.replacingOccurrences(of: ".", with: ",") : number }
+    /// A number cell read back as a plain decimal with a point (nil-safe: other text is kept).
+    func read(_ cell: String) -> String {
+        guard self == .excelFR else { return cell }
+        return cell.contains(".") ? cell + "?" : cell.replacingOccurrences(of: ",", with: ".")
+    }
 }
