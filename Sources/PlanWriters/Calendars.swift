@@ -113,11 +113,11 @@ public enum Calendars {
         for l in members {
             let a = plan.assignments[l]!
             let session = instance.sessions[a.session]
-            started[a.session, default: []].append(instance.learners[l].id)
+            started[a.session, default: []].append(personName(instance.learners[l]))
             for d in session.days {
                 keyed.append((d, 1, instance.learners[l].id,
                               Event(day: d, key: "\(basicDate(d))-absent-\(fileName(instance.learners[l].id))",
-                                    summary: "Absent : \(instance.learners[l].id) en formation \(session.id)",
+                                    summary: "Absent : \(personName(instance.learners[l])) en formation \(session.id)",
                                     location: nil,
                                     description: a.mode == .inPerson
                                         ? "Formation en présentiel à \(siteName(instance, session) ?? "")"
@@ -277,6 +277,11 @@ public enum Calendars {
     static func dateStamp(_ instance: Instance) -> String {
         let first = instance.sessions.map(\.start).min() ?? Day(number: 0)
         return basicDate(first) + "T000000Z"
+    }
+
+    /// A learner as a person reads it: `Camille Martin (L-00012)`, or the id alone without a name.
+    static func personName(_ learner: Learner) -> String {
+        learner.name.map { "\($0) (\(learner.id))" } ?? learner.id
     }
 
     static func trainingSummary(_ instance: Instance, _ session: Session, _ mode: Mode) -> String {

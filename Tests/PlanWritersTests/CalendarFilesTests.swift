@@ -191,4 +191,13 @@ import Testing
         let l1 = Calendars.render(instance, try Planner.solve(instance)).first { $0.name.hasPrefix("calendars/structures/H-1") }!
         #expect(Self.unfold(l1.contents).contains("SUMMARY:Absent : L/1 en formation S-105-A"))
     }
+
+    @Test func structureCalendarsNameTheLearners() throws {
+        var instance = try Repository.instance("tiny")
+        instance.learners[0].name = "Léa Martin"
+        let files = Calendars.render(instance, try Planner.solve(instance))
+        let h1 = Self.unfold(files.first { $0.name == "calendars/structures/H-1.ics" }!.contents)
+        #expect(h1.contains("SUMMARY:Absent : Léa Martin (L-1) en formation S-105-A"))
+        #expect(h1.contains { $0.hasPrefix("DESCRIPTION:") && $0.contains("Apprenants : Léa Martin (L-1)\\, L-2") })
+    }
 }
