@@ -44,7 +44,7 @@ def changed(plan, old, new):
 
 
 def field(out, name):
-    m = re.search(name + r": (\S+)", out)
+    m = re.search(name + r": (\w+)", out)
     return m.group(1) if m else "?"
 
 

@@ -56,14 +56,15 @@ def parse_solve(out):
     m = re.search(r"status: (\w+)", out); f["status"] = m.group(1) if m else "?"
     m = re.search(r"objective: (\S+)\s+bound: (\S+)\s+gap: (\S+)", out)
     if m:
-        f["objective"], f["bound"], f["gap"] = float(m.group(1)), float(m.group(2)), float(m.group(3))
+        f["objective"], f["bound"] = float(m.group(1)), float(m.group(2))
+        f["gap"] = float(m.group(3).rstrip("%")) / (100 if m.group(3).endswith("%") else 1)
     m = re.search(r"model: (\d+) parts, (\d+) columns, (\d+) rows, (\d+) nonzeros, (\d+) groups", out)
     if m:
         f["parts"], f["columns"], f["rows"], f["nonzeros"], f["groups"] = map(int, m.groups())
     m = re.search(r"time: load (\S+) s, build (\S+) s, solve (\S+) s, write (\S+) s", out)
     if m:
         f["load"], f["build"], f["solve"], f["write"] = map(float, m.groups())
-    m = re.search(r"learners: (\d+)", out); f["learners"] = int(m.group(1)) if m else 0
+    m = re.search(r"placed: \d+ of (\d+) learners", out); f["learners"] = int(m.group(1)) if m else 0
     return f
 
 
@@ -119,7 +120,8 @@ def main():
         for k in range(args.repeat):
             out_dir = os.path.join(work, f"{scale}-plan-{k}")
             limit = ["--time-limit", str(args.time_limit)] if args.time_limit else []
-            seconds, rss, out, rc = run_measured([args.plan, "solve", inst, "--out", out_dir] + limit)
+            # --verbose: the model's size and the times (GLPK's log goes to stderr, not read).
+            seconds, rss, out, rc = run_measured([args.plan, "solve", inst, "--out", out_dir, "--verbose"] + limit)
             if rc != 0:
                 failures.append(f"{scale}: plan solve exited {rc}")
                 break

@@ -199,23 +199,10 @@ struct Solve: ParsableCommand {
 
     private func printSummary(_ instance: Instance, _ result: (plan: Plan, statistics: ModelStatistics), changes: [Change]?,
                               times: (load: Double, write: Double), folder: URL) {
-        let s = PlanFiles.Summary(instance, result.plan)
-        let st = result.statistics
-        print("status: \(s.status.rawValue)")
-        print("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: \(formatNumber(s.gap))")
-        print("learners: \(s.learners)  assigned: \(s.assigned) (in person \(s.inPerson), remote \(s.remote))  unassigned: \(s.unassigned)")
-        print("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
-        if let changes, let changed = s.changes, let kept = s.kept, let today = s.today {
-            print("re-plan: \(changed) changed, \(kept) kept their seat (change weight \(formatNumber(s.changeWeight ?? 0)), today \(today)); see changes.csv")
-            print("  " + ChangeReport.line(changes))
+        for line in SummaryText.lines(instance, result.plan, changes: changes) { print(line) }
+        if verbose {
+            for line in SummaryText.solverFigures(result.statistics, plan: result.plan, times: times) { print(line) }
         }
-        print("model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups")
-        let sv = st.solver
-        print(String(format: "root: %@ start, %d iterations, %.3f s, %d lazy rows added, %d as cuts, bound %@",
-                     sv.warmStarted ? "network" : "cold", sv.rootIterations, sv.rootSeconds, sv.lazyRowsAdded,
-                     sv.lazyCutsAdded, sv.rootBound.isFinite ? formatNumber(sv.rootBound.rounded()) : "-"))
-        print(String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", times.load, st.buildSeconds,
-                     result.plan.solveSeconds - st.buildSeconds, times.write))
         print("plan written to \(folder.path)")
         if let report { print("report written to \(report)") }
     }

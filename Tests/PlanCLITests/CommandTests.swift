@@ -124,6 +124,18 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a", "b"])
     }
 
+    @Test func theSummarySpeaksThePlannersLanguage() throws {
+        let dir = try scratchFolder("summary")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try PlanRun(["solve", tiny, "--out", dir.appendingPathComponent("a").path])
+        #expect(run.stdout.contains("status: optimal, the best plan possible (proven)"))
+        #expect(run.stdout.contains("placed: 4 of 6 learners, 2 in person and 2 remote; 2 without a seat (2 with no eligible session"))
+        #expect(run.stdout.contains("gap: 0%"))
+        #expect(!run.stdout.contains("nonzeros"), "solver figures only with --verbose")
+        let verbose = try PlanRun(["solve", tiny, "--out", dir.appendingPathComponent("b").path, "--verbose"])
+        #expect(verbose.stdout.contains("model: ") && verbose.stdout.contains("nonzeros") && verbose.stdout.contains("time: load"))
+    }
+
     @Test func excelFrenchDialectAndTheExtraFiles() throws {
         let dir = try scratchFolder("excel")
         defer { try? FileManager.default.removeItem(at: dir) }
