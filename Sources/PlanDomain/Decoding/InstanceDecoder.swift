@@ -46,60 +46,8 @@ extension Instance {
     }
 }
 
-// MARK: - Reading JSON values with paths
-
-private struct Field {
-    var node: JSONNode
-    var path: String
-}
-
-/// An object's members by key, once unknown and duplicate keys have been reported.
-private struct Members {
-    var path: String
-    var map: [String: JSONNode]
-    var position: SourcePosition
-
-    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-    /// The member, nil when absent or null.
-    subscript(_ key: String) -> Field? {
-        guard let n = map[key] else { return nil }
-        if case .null = n.value { return nil }
-        return Field(node: n, path: child(key))
-    }
-
-    /// True when the key is present, even as null.
-    func has(_ key: String) -> Bool { map[key] != nil }
-}
-
-/// The keys each object of an instance file may have (SPEC §2), by the object's place in the file:
-/// `$` is the document, `sessions[]` any session, `sessions[].capacity` a session's capacity.
-/// The decoder rejects any other key; `schema/instance.schema.json` lists the same keys (SchemaTests).
-public enum InstanceKeys {
-    public static let all: [String: [String]] = [
-        "$": ["name", "paths", "calendar", "weights", "defaults", "organisations", "sites", "sessions", "structures",
-              "learners"],
-        "calendar": ["workdays", "holidays", "closures"],
-        "weights": ["unassigned", "remote", "perKm", "perWaitingDay", "openSession"],
-        "defaults": ["maxTravelKm", "hoursPerDay", "trainingWeekdays"],
-        "organisations[]": ["id", "name", "territories", "maxConcurrentSessions", "closures"],
-        "sites[]": ["id", "organisation", "name", "lat", "lon"],
-        "sessions[]": ["id", "organisation", "site", "path", "start", "weekdays", "hoursPerDay", "days", "capacity",
-                       "minSize"],
-        "sessions[].capacity": ["inPerson", "remote"],
-        "structures[]": ["id", "name", "territory", "lat", "lon", "maxTravelKm", "alternationDays", "maxAbsent"],
-        "learners[]": ["id", "name", "structure", "path", "availableFrom", "startBy", "finishBy", "mode", "maxTravelKm",
-                       "assigned"],
-        "learners[].assigned": ["session", "mode"],
-    ]
-
-    /// The keys of one object kind; a missing entry is a programming error.
-    static func of(_ kind: String) -> [String] {
-        guard let keys = all[kind] else { preconditionFailure("no key list for \(kind)") }
-        return keys
-    }
-}
-
+/// Reads an instance document into an `Instance`, collecting every issue it finds. Its readers
+/// of JSON objects and values are in JSONObjects.swift and JSONValues.swift.
 struct InstanceDecoder {
     var issues: [InstanceIssue] = []
 
@@ -108,119 +56,8 @@ struct InstanceDecoder {
                                     line: position?.line, column: position?.column))
     }
 
-    private mutating func object(_ node: JSONNode, _ path: String, keys: [String], what: String) -> Members? {
-        guard case .object(let members) = node.value else {
-            report(path, "expected an object (\(what)), found \(kind(node))", at: node.position)
-            return nil
-        }
-        var map: [String: JSONNode] = [:]
-        for m in members {
-            let p = path.isEmpty ? m.key : "\(path).\(m.key)"
-            if !keys.contains(m.key) {
-                let hint = closest(m.key, in: keys).map { "; did you mean '\($0)'?" } ?? ""
-                report(p, "unknown key '\(m.key)'\(hint) (expected one of: \(keys.joined(separator: ", ")))", at: m.keyPosition)
-            } else if map[m.key] != nil {
-                report(p, "key '\(m.key)' appears twice", at: m.keyPosition)
-            } else {
-                map[m.key] = m.value
-            }
-        }
-        return Members(path: path, map: map, position: node.position)
-    }
-
-    private mutating func required(_ o: Members, _ key: String, _ what: String) -> Field? {
-        if let f = o[key] { return f }
-        report(o.child(key), o.has(key) ? "must not be null; expected \(what)" : "required key is missing; expected \(what)",
-               at: o.has(key) ? o.map[key]!.position : o.position)
-        return nil
-    }
-
-    private mutating func string(_ f: Field?, _ what: String = "a string") -> String? {
-        guard let f else { return nil }
-        guard case .string(let s) = f.node.value else {
-            report(f.path, "expected \(what), found \(kind(f.node))", at: f.node.position)
-            return nil
-        }
-        return s
-    }
-
-    private mutating func id(_ f: Field?) -> String? {
-        guard let s = string(f, "a non-empty id string") else { return nil }
-        if s.isEmpty { report(f!.path, "expected a non-empty id string", at: f!.node.position); return nil }
-        return s
-    }
-
-    private mutating func number(_ f: Field?, _ what: String, min: Double? = nil, above: Double? = nil,
-                                 max: Double? = nil) -> Double? {
-        guard let f else { return nil }
-        guard case .number(let v, _) = f.node.value else {
-            report(f.path, "expected \(what), found \(kind(f.node))", at: f.node.position)
-            return nil
-        }
-        if let m = min, v < m { report(f.path, "expected \(what), found \(formatNumber(v))", at: f.node.position); return nil }
-        if let a = above, v <= a { report(f.path, "expected \(what), found \(formatNumber(v))", at: f.node.position); return nil }
-        if let m = max, v > m { report(f.path, "expected \(what), found \(formatNumber(v))", at: f.node.position); return nil }
-        return v
-    }
-
-    private mutating func whole(_ f: Field?, _ what: String, min: Int = 0) -> Int? {
-        guard let f, let v = number(f, what) else { return nil }
-        guard v == v.rounded(), abs(v) < 1e12 else {
-            report(f.path, "expected \(what) (a whole number), found \(formatNumber(v))", at: f.node.position)
-            return nil
-        }
-        guard Int(v) >= min else {
-            report(f.path, "expected \(what), found \(formatNumber(v))", at: f.node.position)
-            return nil
-        }
-        return Int(v)
-    }
-
-    private mutating func date(_ f: Field?) -> Day? {
-        guard let f, let s = string(f, "a date \"YYYY-MM-DD\"") else { return nil }
-        guard let d = Day(iso: s) else {
-            report(f.path, "expected a date \"YYYY-MM-DD\", found \"\(s)\"", at: f.node.position)
-            return nil
-        }
-        return d
-    }
-
-    private mutating func array(_ f: Field?, _ what: String) -> [Field]? {
-        guard let f else { return nil }
-        guard case .array(let items) = f.node.value else {
-            report(f.path, "expected a list of \(what), found \(kind(f.node))", at: f.node.position)
-            return nil
-        }
-        return items.enumerated().map { Field(node: $1, path: "\(f.path)[\($0)]") }
-    }
-
-    private mutating func dates(_ f: Field?) -> [Day]? {
-        guard let items = array(f, "dates \"YYYY-MM-DD\"") else { return nil }
-        let ds = items.map { date($0) }
-        return ds.contains(where: { $0 == nil }) ? nil : ds.map { $0! }
-    }
-
-    private mutating func weekdays(_ f: Field?, nonEmpty: Bool = true) -> [Weekday]? {
-        guard let f, let items = array(f, "weekdays \"mon\"…\"sun\"") else { return nil }
-        var out: [Weekday] = []
-        var ok = true
-        for item in items {
-            guard let s = string(item, "a weekday \"mon\"…\"sun\"") else { ok = false; continue }
-            guard let w = Weekday(rawValue: s) else {
-                report(item.path, "expected a weekday \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\" or \"sun\", found \"\(s)\"",
-                       at: item.node.position)
-                ok = false
-                continue
-            }
-            if out.contains(w) { report(item.path, "weekday \"\(s)\" is listed twice", at: item.node.position); ok = false }
-            out.append(w)
-        }
-        if ok, nonEmpty, out.isEmpty { report(f.path, "expected at least one weekday", at: f.node.position); return nil }
-        return ok ? out : nil
-    }
-
     /// Checks ids are unique; returns id -> index.
-    private mutating func index(_ ids: [(String?, Field?)], _ listPath: String) -> [String: Int] {
+    private mutating func index(_ ids: [(String?, JSONField?)], _ listPath: String) -> [String: Int] {
         var map: [String: Int] = [:]
         for (i, (id, f)) in ids.enumerated() {
             guard let id else { continue }
@@ -231,15 +68,6 @@ struct InstanceDecoder {
             }
         }
         return map
-    }
-
-    private mutating func reference(_ f: Field?, _ map: [String: Int], _ what: String) -> Int? {
-        guard let f, let s = id(f) else { return nil }
-        guard let i = map[s] else {
-            report(f.path, "unknown \(what) \"\(s)\"; expected the id of one of the \(what)s", at: f.node.position)
-            return nil
-        }
-        return i
     }
 
     // MARK: - The document
@@ -314,7 +142,7 @@ struct InstanceDecoder {
 
         // Organisations.
         var organisations: [Organisation?] = []
-        var orgIDs: [(String?, Field?)] = []
+        var orgIDs: [(String?, JSONField?)] = []
         for f in orgFields ?? [] {
             guard let o = object(f.node, f.path, keys: InstanceKeys.of("organisations[]"), what: "an organisation") else {
                 organisations.append(nil); orgIDs.append((nil, nil)); continue
@@ -340,7 +168,7 @@ struct InstanceDecoder {
 
         // Sites.
         var sites: [Site?] = []
-        var siteIDs: [(String?, Field?)] = []
+        var siteIDs: [(String?, JSONField?)] = []
         for f in siteFields ?? [] {
             guard let o = object(f.node, f.path, keys: InstanceKeys.of("sites[]"), what: "a site") else {
                 sites.append(nil); siteIDs.append((nil, nil)); continue
@@ -361,7 +189,7 @@ struct InstanceDecoder {
 
         // Sessions.
         var sessions: [Session?] = []
-        var sessionIDs: [(String?, Field?)] = []
+        var sessionIDs: [(String?, JSONField?)] = []
         for f in sessionFields ?? [] {
             guard let o = object(f.node, f.path, keys: InstanceKeys.of("sessions[]"), what: "a session") else {
                 sessions.append(nil); sessionIDs.append((nil, nil)); continue
@@ -376,7 +204,7 @@ struct InstanceDecoder {
 
         // Structures.
         var structures: [Structure?] = []
-        var structureIDs: [(String?, Field?)] = []
+        var structureIDs: [(String?, JSONField?)] = []
         for f in structureFields ?? [] {
             guard let o = object(f.node, f.path, keys: InstanceKeys.of("structures[]"), what: "a structure") else {
                 structures.append(nil); structureIDs.append((nil, nil)); continue
@@ -402,8 +230,8 @@ struct InstanceDecoder {
 
         // Learners.
         var learners: [Learner?] = []
-        var learnerIDs: [(String?, Field?)] = []
-        var pinFields: [Field?] = []
+        var learnerIDs: [(String?, JSONField?)] = []
+        var pinFields: [JSONField?] = []
         for f in learnerFields ?? [] {
             guard let o = object(f.node, f.path, keys: InstanceKeys.of("learners[]"), what: "a learner") else {
                 learners.append(nil); learnerIDs.append((nil, nil)); pinFields.append(nil); continue
@@ -485,22 +313,14 @@ struct InstanceDecoder {
                                 learners: learners.map { $0! })
     }
 
-    private mutating func list(_ top: Members, _ key: String) -> [Field]? {
+    private mutating func list(_ top: ObjectMembers, _ key: String) -> [JSONField]? {
         array(required(top, key, "a list (it may be empty)"), key)
     }
 
-    private mutating func pathValue(_ f: Field?, _ paths: [Int]) -> Int? {
-        guard let f, let p = whole(f, "a path length in hours", min: 1) else { return nil }
-        guard paths.contains(p) else {
-            report(f.path, "path \(p) is not one of the allowed paths \(paths.map(String.init).joined(separator: ", "))", at: f.node.position)
-            return nil
-        }
-        return p
-    }
 
     // MARK: - Sessions and their calendars (SPEC §2.1)
 
-    private mutating func session(_ o: Members, id sid: String?, orgIndex: [String: Int], siteIndex: [String: Int],
+    private mutating func session(_ o: ObjectMembers, id sid: String?, orgIndex: [String: Int], siteIndex: [String: Int],
                                   organisations: [Organisation?], sites: [Site?], paths: [Int], calendar: WorkCalendar,
                                   hoursPerDay defaultHours: Double, trainingWeekdays: [Weekday]) -> Session? {
         let org = reference(required(o, "organisation", "an organisation id"), orgIndex, "organisation")
@@ -601,33 +421,3 @@ struct InstanceDecoder {
     }
 }
 
-private func kind(_ node: JSONNode) -> String {
-    switch node.value {
-    case .null: return "null"
-    case .bool: return "a boolean"
-    case .number(_, let t): return "the number \(t)"
-    case .string(let s): return "the string \"\(s)\""
-    case .array: return "a list"
-    case .object: return "an object"
-    }
-}
-
-/// The allowed key closest to a misspelt one (edit distance at most 3).
-private func closest(_ key: String, in keys: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var prev = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var cur = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return a.isEmpty ? b.count : prev[b.count]
-    }
-    let a = Array(key.lowercased())
-    // The distance is at least the difference in length: skip the others (and long keys at once).
-    let near = keys.filter { abs($0.count - a.count) <= 3 }
-    let best = near.map { ($0, distance(a, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
-    return best.flatMap { $0.1 <= 3 ? $0.0 : nil }
-}
