@@ -82,57 +82,7 @@ struct InstanceDecoder {
         guard let top = object(root, "", keys: Self.topKeys, what: "the instance") else { return nil }
         let name = string(top["name"])
 
-        // Paths.
-        var paths = [105, 280, 350, 420]
-        if let items = array(top["paths"], "path lengths in hours") {
-            let values = items.map { whole($0, "a path length in hours >= 1", min: 1) }
-            if values.allSatisfy({ $0 != nil }) {
-                paths = values.map { $0! }
-                for (k, v) in paths.enumerated() where paths[..<k].contains(v) {
-                    report(items[k].path, "path \(v) is listed twice", at: items[k].node.position)
-                }
-            }
-        }
-
-        // Calendar.
-        var calendar = WorkCalendar(workdays: [.mon, .tue, .wed, .thu, .fri], holidays: .france, closures: [])
-        if let f = top["calendar"], let c = object(f.node, f.path, keys: InstanceKeys.of("calendar"), what: "the calendar") {
-            if let w = weekdays(c["workdays"]) { calendar.workdays = Set(w) }
-            if let h = c["holidays"] {
-                switch h.node.value {
-                case .string("FR"): calendar.holidays = .france
-                case .string("none"): calendar.holidays = .none
-                case .array: if let ds = dates(h) { calendar.holidays = .dates(Set(ds)) }
-                default: report(h.path, "expected \"FR\", \"none\" or a list of dates, found \(kind(h.node))", at: h.node.position)
-                }
-            }
-            if let ds = dates(c["closures"]) { calendar.closures = Set(ds) }
-        }
-
-        // Weights.
-        var weights = Weights()
-        if let f = top["weights"], let w = object(f.node, f.path, keys: InstanceKeys.of("weights"), what: "the weights") {
-            // At most 10^10: larger weights overflow the objective (1e308 km-costs are infinite).
-            let what = "a number >= 0 and at most 10000000000"
-            let top = InstanceDecoder.maxWeight
-            if let v = number(w["unassigned"], what, min: 0, max: top) { weights.unassigned = v }
-            if let v = number(w["remote"], what, min: 0, max: top) { weights.remote = v }
-            if let v = number(w["perKm"], what, min: 0, max: top) { weights.perKm = v }
-            if let v = number(w["perWaitingDay"], what, min: 0, max: top) { weights.perWaitingDay = v }
-            if let v = number(w["openSession"], what, min: 0, max: top) { weights.openSession = v }
-        }
-
-        // Defaults.
-        var maxTravel: Double? = 100
-        var hoursPerDay = 7.0
-        var trainingWeekdays: [Weekday] = [.mon, .tue, .wed, .thu]
-        if let f = top["defaults"], let d = object(f.node, f.path, keys: InstanceKeys.of("defaults"), what: "the defaults") {
-            if d.has("maxTravelKm") {
-                maxTravel = d["maxTravelKm"] == nil ? nil : number(d["maxTravelKm"], "a distance in km >= 0, or null for no limit", min: 0)
-            }
-            if let v = number(d["hoursPerDay"], "hours per day, more than 0 and at most 24", above: 0, max: 24) { hoursPerDay = v }
-            if let w = weekdays(d["trainingWeekdays"]) { trainingWeekdays = w }
-        }
+        let settings = self.settings(top)
 
         let orgFields = list(top, "organisations")
         let siteFields = list(top, "sites")
@@ -197,8 +147,8 @@ struct InstanceDecoder {
             let sid = id(required(o, "id", "a non-empty id string"))
             sessionIDs.append((sid, o["id"]))
             sessions.append(session(o, id: sid, orgIndex: orgIndex, siteIndex: siteIndex, organisations: organisations,
-                                    sites: sites, paths: paths, calendar: calendar, hoursPerDay: hoursPerDay,
-                                    trainingWeekdays: trainingWeekdays))
+                                    sites: sites, paths: settings.paths, calendar: settings.calendar,
+                                    hoursPerDay: settings.hoursPerDay, trainingWeekdays: settings.trainingWeekdays))
         }
         let sessionIndex = index(sessionIDs, "sessions")
 
@@ -239,7 +189,7 @@ struct InstanceDecoder {
             let lid = id(required(o, "id", "a non-empty id string"))
             learnerIDs.append((lid, o["id"]))
             let structure = reference(required(o, "structure", "a structure id"), structureIndex, "structure")
-            let path = pathValue(required(o, "path", "a path length in hours"), paths)
+            let path = pathValue(required(o, "path", "a path length in hours"), settings.paths)
             let from = date(o["availableFrom"]), startBy = date(o["startBy"]), finishBy = date(o["finishBy"])
             var datesOK = (o["availableFrom"] == nil || from != nil) && (o["startBy"] == nil || startBy != nil)
                 && (o["finishBy"] == nil || finishBy != nil)
@@ -293,10 +243,8 @@ struct InstanceDecoder {
             probeSession.site = site == nil ? nil : 0
             var probeLearner = l
             probeLearner.structure = 0
-            let probe = Instance(name: nil, paths: paths, calendar: calendar, weights: weights, defaultMaxTravelKm: maxTravel,
-                                 defaultHoursPerDay: hoursPerDay, defaultTrainingWeekdays: trainingWeekdays,
-                                 organisations: [org], sites: site.map { [$0] } ?? [], sessions: [probeSession],
-                                 structures: [structure], learners: [probeLearner])
+            let probe = settings.instance(name: nil, organisations: [org], sites: site.map { [$0] } ?? [],
+                                          sessions: [probeSession], structures: [structure], learners: [probeLearner])
             if let why = probe.ineligibility(learner: 0, session: 0, mode: pin.mode) {
                 report("learners[\(k)].assigned", "the pinned assignment to \(session.id) (\(pin.mode.rawValue)) is not eligible: \(why)",
                        at: pinFields[k]?.node.position)
@@ -306,11 +254,9 @@ struct InstanceDecoder {
               sessions.allSatisfy({ $0 != nil }), structures.allSatisfy({ $0 != nil }), learners.allSatisfy({ $0 != nil }) else {
             return nil
         }
-        return Instance(name: name, paths: paths, calendar: calendar, weights: weights, defaultMaxTravelKm: maxTravel,
-                                defaultHoursPerDay: hoursPerDay, defaultTrainingWeekdays: trainingWeekdays,
-                                organisations: organisations.map { $0! }, sites: sites.map { $0! },
-                                sessions: sessions.map { $0! }, structures: structures.map { $0! },
-                                learners: learners.map { $0! })
+        return settings.instance(name: name, organisations: organisations.map { $0! }, sites: sites.map { $0! },
+                                 sessions: sessions.map { $0! }, structures: structures.map { $0! },
+                                 learners: learners.map { $0! })
     }
 
     private mutating func list(_ top: ObjectMembers, _ key: String) -> [JSONField]? {
@@ -391,9 +337,6 @@ struct InstanceDecoder {
         return Session(id: sid, organisation: org, site: site, path: path, days: days, hoursPerDay: hpd,
                        capacityInPerson: capIn, capacityRemote: capRemote, minSize: minSize)
     }
-
-    /// The largest weight: beyond it an objective can overflow to infinity.
-    static let maxWeight = 1e10
 
     /// The most training days a session may have: ten years of days.
     static let maxTrainingDays = 3660
