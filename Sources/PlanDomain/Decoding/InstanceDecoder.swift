@@ -84,111 +84,38 @@ struct InstanceDecoder {
 
         let settings = self.settings(top)
 
-        let orgFields = list(top, "organisations")
-        let siteFields = list(top, "sites")
-        let sessionFields = list(top, "sessions")
-        let structureFields = list(top, "structures")
-        let learnerFields = list(top, "learners")
-
-        // Organisations.
-        var organisations: [Organisation?] = []
-        var orgIDs: [(String?, JSONField?)] = []
-        for f in orgFields ?? [] {
-            guard let o = object(f.node, f.path, keys: InstanceKeys.of("organisations[]"), what: "an organisation") else {
-                organisations.append(nil); orgIDs.append((nil, nil)); continue
-            }
-            let oid = id(required(o, "id", "a non-empty id string"))
-            orgIDs.append((oid, o["id"]))
-            var territories: [String]? = nil
-            if let items = array(required(o, "territories", "a list of territory codes such as \"35\""), "territory codes") {
-                let ts = items.map { string($0, "a territory code such as \"35\"") }
-                if ts.allSatisfy({ $0 != nil }) { territories = ts.map { $0! } }
-                for (k, t) in ts.enumerated() where t == "" { report(items[k].path, "expected a non-empty territory code"); territories = nil }
-            }
-            let maxConc = o["maxConcurrentSessions"].flatMap { whole($0, "a number of sessions >= 0") }
-            let closures = o["closures"] == nil ? [] : dates(o["closures"])
-            if let oid, let territories, let closures, o["maxConcurrentSessions"] == nil || maxConc != nil {
-                organisations.append(Organisation(id: oid, name: string(o["name"]), territories: Set(territories),
-                                                  maxConcurrentSessions: maxConc, closures: Set(closures)))
-            } else {
-                organisations.append(nil)
-            }
-        }
-        let orgIndex = index(orgIDs, "organisations")
-
-        // Sites.
-        var sites: [Site?] = []
-        var siteIDs: [(String?, JSONField?)] = []
-        for f in siteFields ?? [] {
-            guard let o = object(f.node, f.path, keys: InstanceKeys.of("sites[]"), what: "a site") else {
-                sites.append(nil); siteIDs.append((nil, nil)); continue
-            }
-            let sid = id(required(o, "id", "a non-empty id string"))
-            siteIDs.append((sid, o["id"]))
-            let org = reference(required(o, "organisation", "an organisation id"), orgIndex, "organisation")
-            let lat = number(required(o, "lat", "a latitude in degrees"), "a latitude in degrees, from -90 to 90", min: -90, max: 90)
-            let lon = number(required(o, "lon", "a longitude in degrees"), "a longitude in degrees, from -180 to 180", min: -180, max: 180)
-            let name = string(o["name"])
-            if let sid, let org, let lat, let lon {
-                sites.append(Site(id: sid, organisation: org, name: name, lat: lat, lon: lon))
-            } else {
-                sites.append(nil)
-            }
-        }
-        let siteIndex = index(siteIDs, "sites")
+        let lists = listItems(top)
+        let organisations = decodeList(OrganisationDecoder(), in: lists)
+        let sites = decodeList(SiteDecoder(organisations: organisations.index), in: lists)
 
         // Sessions.
         var sessions: [Session?] = []
         var sessionIDs: [(String?, JSONField?)] = []
-        for f in sessionFields ?? [] {
+        for f in lists["sessions"] ?? [] {
             guard let o = object(f.node, f.path, keys: InstanceKeys.of("sessions[]"), what: "a session") else {
                 sessions.append(nil); sessionIDs.append((nil, nil)); continue
             }
             let sid = id(required(o, "id", "a non-empty id string"))
             sessionIDs.append((sid, o["id"]))
-            sessions.append(session(o, id: sid, orgIndex: orgIndex, siteIndex: siteIndex, organisations: organisations,
-                                    sites: sites, paths: settings.paths, calendar: settings.calendar,
-                                    hoursPerDay: settings.hoursPerDay, trainingWeekdays: settings.trainingWeekdays))
+            sessions.append(session(o, id: sid, orgIndex: organisations.index, siteIndex: sites.index,
+                                    organisations: organisations.items.map(\.object), sites: sites.items.map(\.object),
+                                    paths: settings.paths, calendar: settings.calendar, hoursPerDay: settings.hoursPerDay, trainingWeekdays: settings.trainingWeekdays))
         }
         let sessionIndex = index(sessionIDs, "sessions")
 
-        // Structures.
-        var structures: [Structure?] = []
-        var structureIDs: [(String?, JSONField?)] = []
-        for f in structureFields ?? [] {
-            guard let o = object(f.node, f.path, keys: InstanceKeys.of("structures[]"), what: "a structure") else {
-                structures.append(nil); structureIDs.append((nil, nil)); continue
-            }
-            let hid = id(required(o, "id", "a non-empty id string"))
-            structureIDs.append((hid, o["id"]))
-            let territory = string(required(o, "territory", "a territory code such as \"35\""), "a territory code such as \"35\"")
-            if territory == "" { report(o.child("territory"), "expected a non-empty territory code") }
-            let lat = number(required(o, "lat", "a latitude in degrees"), "a latitude in degrees, from -90 to 90", min: -90, max: 90)
-            let lon = number(required(o, "lon", "a longitude in degrees"), "a longitude in degrees, from -180 to 180", min: -180, max: 180)
-            let travel = number(o["maxTravelKm"], "a distance in km >= 0", min: 0)
-            let alternation = o["alternationDays"] == nil ? [] : weekdays(o["alternationDays"], nonEmpty: false)
-            let maxAbsent = o["maxAbsent"].flatMap { whole($0, "a number of learners >= 0") }
-            let ok = (o["maxTravelKm"] == nil || travel != nil) && (o["maxAbsent"] == nil || maxAbsent != nil)
-            if let hid, let territory, !territory.isEmpty, let lat, let lon, let alternation, ok {
-                structures.append(Structure(id: hid, name: string(o["name"]), territory: territory, lat: lat, lon: lon,
-                                            maxTravelKm: travel, alternationDays: Set(alternation), maxAbsent: maxAbsent))
-            } else {
-                structures.append(nil)
-            }
-        }
-        let structureIndex = index(structureIDs, "structures")
+        let structures = decodeList(StructureDecoder(), in: lists)
 
         // Learners.
         var learners: [Learner?] = []
         var learnerIDs: [(String?, JSONField?)] = []
         var pinFields: [JSONField?] = []
-        for f in learnerFields ?? [] {
+        for f in lists["learners"] ?? [] {
             guard let o = object(f.node, f.path, keys: InstanceKeys.of("learners[]"), what: "a learner") else {
                 learners.append(nil); learnerIDs.append((nil, nil)); pinFields.append(nil); continue
             }
             let lid = id(required(o, "id", "a non-empty id string"))
             learnerIDs.append((lid, o["id"]))
-            let structure = reference(required(o, "structure", "a structure id"), structureIndex, "structure")
+            let structure = reference(required(o, "structure", "a structure id"), structures.index, "structure")
             let path = pathValue(required(o, "path", "a path length in hours"), settings.paths)
             let from = date(o["availableFrom"]), startBy = date(o["startBy"]), finishBy = date(o["finishBy"])
             var datesOK = (o["availableFrom"] == nil || from != nil) && (o["startBy"] == nil || startBy != nil)
@@ -229,8 +156,7 @@ struct InstanceDecoder {
         }
         _ = index(learnerIDs, "learners")
 
-        guard let orgFields, let siteFields, let sessionFields, let structureFields, let learnerFields else { return nil }
-        _ = (orgFields, siteFields, sessionFields, structureFields, learnerFields)
+        guard lists.count == Self.lists.count else { return nil }
         // Pinned assignments must be eligible; checked on every pin whose learner, structure,
         // session, organisation and site decoded, even when other items did not.
         for (k, l) in learners.enumerated() {
@@ -250,19 +176,13 @@ struct InstanceDecoder {
                        at: pinFields[k]?.node.position)
             }
         }
-        guard issues.isEmpty, organisations.allSatisfy({ $0 != nil }), sites.allSatisfy({ $0 != nil }),
-              sessions.allSatisfy({ $0 != nil }), structures.allSatisfy({ $0 != nil }), learners.allSatisfy({ $0 != nil }) else {
+        guard issues.isEmpty, let organisations = organisations.all, let sites = sites.all,
+              sessions.allSatisfy({ $0 != nil }), let structures = structures.all, learners.allSatisfy({ $0 != nil }) else {
             return nil
         }
-        return settings.instance(name: name, organisations: organisations.map { $0! }, sites: sites.map { $0! },
-                                 sessions: sessions.map { $0! }, structures: structures.map { $0! },
-                                 learners: learners.map { $0! })
+        return settings.instance(name: name, organisations: organisations, sites: sites, sessions: sessions.map { $0! },
+                                 structures: structures, learners: learners.map { $0! })
     }
-
-    private mutating func list(_ top: ObjectMembers, _ key: String) -> [JSONField]? {
-        array(required(top, key, "a list (it may be empty)"), key)
-    }
-
 
     // MARK: - Sessions and their calendars (SPEC §2.1)
 
