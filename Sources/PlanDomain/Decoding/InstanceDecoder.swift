@@ -88,21 +88,7 @@ struct InstanceDecoder {
         let organisations = decodeList(OrganisationDecoder(), in: lists)
         let sites = decodeList(SiteDecoder(organisations: organisations.index), in: lists)
 
-        // Sessions.
-        var sessions: [Session?] = []
-        var sessionIDs: [(String?, JSONField?)] = []
-        for f in lists["sessions"] ?? [] {
-            guard let o = object(f.node, f.path, keys: InstanceKeys.of("sessions[]"), what: "a session") else {
-                sessions.append(nil); sessionIDs.append((nil, nil)); continue
-            }
-            let sid = id(required(o, "id", "a non-empty id string"))
-            sessionIDs.append((sid, o["id"]))
-            sessions.append(session(o, id: sid, orgIndex: organisations.index, siteIndex: sites.index,
-                                    organisations: organisations.items.map(\.object), sites: sites.items.map(\.object),
-                                    paths: settings.paths, calendar: settings.calendar, hoursPerDay: settings.hoursPerDay, trainingWeekdays: settings.trainingWeekdays))
-        }
-        let sessionIndex = index(sessionIDs, "sessions")
-
+        let sessions = decodeList(SessionDecoder(organisations: organisations, sites: sites, settings: settings), in: lists)
         let structures = decodeList(StructureDecoder(), in: lists)
 
         // Learners.
@@ -139,7 +125,7 @@ struct InstanceDecoder {
             if let a = o["assigned"] {
                 pin = nil
                 if let ao = object(a.node, a.path, keys: InstanceKeys.of("learners[].assigned"), what: "a pinned assignment {\"session\", \"mode\"}") {
-                    let s = reference(required(ao, "session", "a session id"), sessionIndex, "session")
+                    let s = reference(required(ao, "session", "a session id"), sessions.index, "session")
                     let ms = string(required(ao, "mode", "\"inPerson\" or \"remote\""), "\"inPerson\" or \"remote\"")
                     let m = ms.flatMap(Mode.init(rawValue:))
                     if let ms, m == nil { report(ao.child("mode"), "expected \"inPerson\" or \"remote\", found \"\(ms)\"") }
@@ -177,110 +163,10 @@ struct InstanceDecoder {
             }
         }
         guard issues.isEmpty, let organisations = organisations.all, let sites = sites.all,
-              sessions.allSatisfy({ $0 != nil }), let structures = structures.all, learners.allSatisfy({ $0 != nil }) else {
+              let sessions = sessions.all, let structures = structures.all, learners.allSatisfy({ $0 != nil }) else {
             return nil
         }
-        return settings.instance(name: name, organisations: organisations, sites: sites, sessions: sessions.map { $0! },
+        return settings.instance(name: name, organisations: organisations, sites: sites, sessions: sessions,
                                  structures: structures, learners: learners.map { $0! })
     }
-
-    // MARK: - Sessions and their calendars (SPEC §2.1)
-
-    private mutating func session(_ o: ObjectMembers, id sid: String?, orgIndex: [String: Int], siteIndex: [String: Int],
-                                  organisations: [Organisation?], sites: [Site?], paths: [Int], calendar: WorkCalendar,
-                                  hoursPerDay defaultHours: Double, trainingWeekdays: [Weekday]) -> Session? {
-        let org = reference(required(o, "organisation", "an organisation id"), orgIndex, "organisation")
-        let site = o["site"].flatMap { reference($0, siteIndex, "site") }
-        let siteOK = o["site"] == nil || site != nil
-        let path = pathValue(required(o, "path", "a path length in hours"), paths)
-        let hpd = o["hoursPerDay"].map { number($0, "hours per day, more than 0 and at most 24", above: 0, max: 24) } ?? defaultHours
-        let minSize = o["minSize"].map { whole($0, "a number of participants >= 0") } ?? 0
-        var capIn: Int? = 0, capRemote: Int? = 0
-        if let c = required(o, "capacity", "an object {\"inPerson\", \"remote\"}"),
-           let cap = object(c.node, c.path, keys: InstanceKeys.of("sessions[].capacity"), what: "a capacity {\"inPerson\", \"remote\"}") {
-            if let f = cap["inPerson"] { capIn = whole(f, "a number of seats >= 0") }
-            if let f = cap["remote"] { capRemote = whole(f, "a number of seats >= 0") }
-        } else {
-            capIn = nil
-        }
-        // A wrong site is reported, and the calendar is still checked below.
-        var consistent = true
-        if let org, let site, let s = sites[site], s.organisation != org {
-            report(o.child("site"), "site \"\(s.id)\" belongs to another organisation; expected a site of \"\(organisations[org]?.id ?? "")\"",
-                   at: o["site"]!.node.position)
-            consistent = false
-        }
-        if o["site"] == nil, let c = capIn, c > 0 {
-            report(o.child("capacity.inPerson"), "a session without a site is remote only; expected 0 in-person seats, found \(c)",
-                   at: o["capacity"]?.node.position)
-            consistent = false
-        }
-        guard let sid, let org, let path, let hpd else { return nil }
-        // No session trains on more days than ten years hold (the calendar walk gives up after
-        // ten years), and listing the days of, say, 105 h at 1e-300 h a day would never end.
-        if Double(path) / hpd > Double(Self.maxTrainingDays) {
-            let field = o["hoursPerDay"] ?? o["path"]!
-            let hoursText = hpd >= 0.001 ? formatNumber(hpd) : "\(hpd)"
-            let source = o["hoursPerDay"] == nil ? " (defaults.hoursPerDay)" : ""
-            report(field.path, "a \(path) h path at \(hoursText) h per day\(source) needs more than \(Self.maxTrainingDays) training days; "
-                   + "expected more hours per day", at: field.node.position)
-            return nil
-        }
-        let orgClosures = organisations[org]?.closures ?? []
-        let hours = dailyHours(pathHours: path, hoursPerDay: hpd)
-        var days: [Day]
-        if o["days"] != nil {
-            for key in ["start", "weekdays"] where o[key] != nil {
-                report(o.child(key), "a session with explicit days must omit \(key)", at: o[key]!.node.position)
-            }
-            guard let ds = dates(o["days"]) else { return nil }
-            days = ds
-            guard explicitDaysAreValid(ds, o.child("days"), hours: hours, hoursPerDay: hpd, calendar: calendar,
-                                       organisationClosures: orgClosures), o["start"] == nil, o["weekdays"] == nil else { return nil }
-        } else {
-            let weekdayList = o["weekdays"] == nil ? trainingWeekdays : weekdays(o["weekdays"])
-            guard let start = date(required(o, "start", "a start date \"YYYY-MM-DD\" (or explicit \"days\")")),
-                  let weekdayList else { return nil }
-            let wset = Set(weekdayList)
-            if let why = calendar.refusal(of: start, weekdays: wset, organisationClosures: orgClosures, takenInWeek: 0) {
-                report(o.child("start"), "the session cannot start on \(start): \(why)", at: o["start"]!.node.position)
-                return nil
-            }
-            guard let generated = calendar.trainingDays(start: start, weekdays: wset, organisationClosures: orgClosures,
-                                                         count: hours.count) else {
-                report(o.child("weekdays"), "no training day can be found after \(start) for these weekdays", at: o.position)
-                return nil
-            }
-            days = generated
-        }
-        guard consistent, siteOK, let minSize, let capIn, let capRemote else { return nil }
-        return Session(id: sid, organisation: org, site: site, path: path, days: days, hoursPerDay: hpd,
-                       capacityInPerson: capIn, capacityRemote: capRemote, minSize: minSize)
-    }
-
-    /// The most training days a session may have: ten years of days.
-    static let maxTrainingDays = 3660
-
-    private mutating func explicitDaysAreValid(_ days: [Day], _ path: String, hours: [Double], hoursPerDay: Double,
-                                               calendar: WorkCalendar, organisationClosures: Set<Day>) -> Bool {
-        var ok = true
-        if days.count != hours.count {
-            report(path, "expected \(hours.count) training days of \(formatNumber(hoursPerDay)) h (the last possibly shorter) to make the path's hours, found \(days.count)")
-            ok = false
-        }
-        for (k, d) in days.enumerated() {
-            let p = "\(path)[\(k)]"
-            if k > 0, d <= days[k - 1] { report(p, "expected dates in increasing order; \(d) is not after \(days[k - 1])"); ok = false }
-            if !calendar.isWorkday(d) { report(p, "\(d) is not a workday"); ok = false }
-            if organisationClosures.contains(d) { report(p, "\(d) is a closure day of the organisation"); ok = false }
-        }
-        var perWeek: [Int: Int] = [:]
-        for d in Set(days) { perWeek[d.isoWeek, default: 0] += 1 }
-        for (week, n) in perWeek.sorted(by: { $0.key < $1.key }) where n >= calendar.workdaysInWeek(of: Day(number: week)) {
-            report(path, "the week of \(Day(number: week)) has no workday left at the host structure (\(n) training days)")
-            ok = false
-        }
-        return ok
-    }
 }
-
