@@ -1,5 +1,7 @@
 // InstanceDecoder: reads an instance file into an `Instance`, reporting every problem at once,
 // each located by a JSON path (`learners[12].structure`) and saying what was expected (SPEC §2.4).
+// This file holds the entry point, the issue types and the outline of the document; the other
+// files of Decoding/ read its values, settings and lists.
 
 /// One problem in an instance file.
 public struct InstanceIssue: Sendable, Equatable, CustomStringConvertible {
@@ -40,8 +42,7 @@ extension Instance {
                 line: error.position.line, column: error.position.column)])
         }
         var decoder = InstanceDecoder()
-        let instance = decoder.instance(root)
-        if let instance, decoder.issues.isEmpty { return instance }
+        if let instance = decoder.instance(root) { return instance }
         throw InvalidInstance(issues: decoder.issues)
     }
 }
@@ -52,6 +53,7 @@ extension Instance {
 struct InstanceDecoder {
     var issues: [InstanceIssue] = []
 
+    /// Records an issue; an empty path is the whole document, `$`.
     mutating func report(_ path: String, _ message: String, at position: SourcePosition? = nil) {
         issues.append(InstanceIssue(path: path.isEmpty ? "$" : path, message: message,
                                     line: position?.line, column: position?.column))
@@ -70,7 +72,7 @@ struct InstanceDecoder {
         let items = listItems(top)
         let lists = decodeLists(items, settings)
         // Pinned assignments are checked only when no list is missing.
-        guard items.count == Self.lists.count else { return nil }
+        guard items.count == Self.listKeys.count else { return nil }
         checkPins(lists, settings)
         guard issues.isEmpty else { return nil }
         return lists.instance(name: name, settings: settings)

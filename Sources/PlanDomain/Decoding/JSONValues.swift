@@ -3,6 +3,7 @@
 // returns nil without a report) and returns nil after reporting what was expected.
 
 extension InstanceDecoder {
+    /// A string; `what` says what was expected.
     mutating func string(_ f: JSONField?, _ what: String = "a string") -> String? {
         guard let f else { return nil }
         guard case .string(let s) = f.node.value else {
@@ -12,6 +13,7 @@ extension InstanceDecoder {
         return s
     }
 
+    /// A non-empty id string.
     mutating func id(_ f: JSONField?) -> String? {
         guard let s = string(f, "a non-empty id string") else { return nil }
         if s.isEmpty { report(f!.path, "expected a non-empty id string", at: f!.node.position); return nil }
@@ -32,6 +34,7 @@ extension InstanceDecoder {
         return v
     }
 
+    /// A whole number, at least `min`.
     mutating func whole(_ f: JSONField?, _ what: String, min: Int = 0) -> Int? {
         guard let f, let v = number(f, what) else { return nil }
         guard v == v.rounded(), abs(v) < 1e12 else {
@@ -45,6 +48,7 @@ extension InstanceDecoder {
         return Int(v)
     }
 
+    /// A date "YYYY-MM-DD".
     mutating func date(_ f: JSONField?) -> Day? {
         guard let f, let s = string(f, "a date \"YYYY-MM-DD\"") else { return nil }
         guard let d = Day(iso: s) else {

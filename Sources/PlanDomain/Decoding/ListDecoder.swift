@@ -42,13 +42,13 @@ struct DecodedList<Object> {
 
 extension InstanceDecoder {
     /// The document's lists in the order they are read and decoded.
-    static let lists = ["organisations", "sites", "sessions", "structures", "learners"]
+    static let listKeys = ["organisations", "sites", "sessions", "structures", "learners"]
 
     /// The items of the document's lists, by key, read before any list is decoded: a list that is
     /// missing or is not a list is reported, and left out.
     mutating func listItems(_ top: ObjectMembers) -> [String: [JSONField]] {
         var lists: [String: [JSONField]] = [:]
-        for key in Self.lists { lists[key] = array(required(top, key, "a list (it may be empty)"), key) }
+        for key in Self.listKeys { lists[key] = array(required(top, key, "a list (it may be empty)"), key) }
         return lists
     }
 

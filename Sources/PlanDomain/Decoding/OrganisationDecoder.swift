@@ -17,12 +17,14 @@ struct OrganisationDecoder: ObjectDecoder {
 
     /// The territory codes; nil when one is wrong or empty.
     private func territories(_ o: ObjectMembers, _ d: inout InstanceDecoder) -> [String]? {
-        guard let items = d.array(d.required(o, "territories", "a list of territory codes such as \"35\""), "territory codes") else {
-            return nil
-        }
+        let field = d.required(o, "territories", "a list of territory codes such as \"35\"")
+        guard let items = d.array(field, "territory codes") else { return nil }
         let codes = items.map { d.string($0, "a territory code such as \"35\"") }
         var territories = codes.allSatisfy({ $0 != nil }) ? codes.map { $0! } : nil
-        for (k, t) in codes.enumerated() where t == "" { d.report(items[k].path, "expected a non-empty territory code"); territories = nil }
+        for (k, t) in codes.enumerated() where t == "" {
+            d.report(items[k].path, "expected a non-empty territory code")
+            territories = nil
+        }
         return territories
     }
 }

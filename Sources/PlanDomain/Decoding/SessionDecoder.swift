@@ -95,6 +95,7 @@ struct SessionDecoder: ObjectDecoder {
         return days
     }
 
+    /// False, after reporting each problem, when the listed days do not make a valid calendar.
     private func listedDaysAreValid(_ days: [Day], _ path: String, hours: [Double], hoursPerDay: Double, closures: Set<Day>,
                                     _ d: inout InstanceDecoder) -> Bool {
         let calendar = settings.calendar

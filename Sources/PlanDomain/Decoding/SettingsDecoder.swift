@@ -52,6 +52,7 @@ extension InstanceDecoder {
         return paths
     }
 
+    /// The work calendar: workdays, holidays ("FR", "none" or dates) and closures.
     private mutating func calendar(_ c: ObjectMembers, into calendar: inout WorkCalendar) {
         if let w = weekdays(c["workdays"]) { calendar.workdays = Set(w) }
         if let h = c["holidays"] {
@@ -65,6 +66,7 @@ extension InstanceDecoder {
         if let ds = dates(c["closures"]) { calendar.closures = Set(ds) }
     }
 
+    /// The objective's weights, each from 0 to `maxWeight`.
     private mutating func weights(_ w: ObjectMembers, into weights: inout Weights) {
         // At most 10^10: larger weights overflow the objective (1e308 km-costs are infinite).
         let what = "a number >= 0 and at most 10000000000"
