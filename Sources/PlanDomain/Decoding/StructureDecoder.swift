@@ -1,0 +1,23 @@
+// StructureDecoder: one item of `structures` (SPEC §2): the host structure of learners, with its
+// territory, coordinates, travel limit, alternation days and how many learners may be away at once.
+
+/// Reads a structure.
+struct StructureDecoder: ObjectDecoder {
+    static let list = "structures"
+    static let what = "a structure"
+
+    func decode(_ o: ObjectMembers, id: String?, _ d: inout InstanceDecoder) -> Structure? {
+        let territory = d.string(d.required(o, "territory", "a territory code such as \"35\""), "a territory code such as \"35\"")
+        if territory == "" { d.report(o.child("territory"), "expected a non-empty territory code") }
+        let lat = d.number(d.required(o, "lat", "a latitude in degrees"), "a latitude in degrees, from -90 to 90", min: -90, max: 90)
+        let lon = d.number(d.required(o, "lon", "a longitude in degrees"), "a longitude in degrees, from -180 to 180",
+                           min: -180, max: 180)
+        let travel = d.number(o["maxTravelKm"], "a distance in km >= 0", min: 0)
+        let alternation = o["alternationDays"] == nil ? [] : d.weekdays(o["alternationDays"], nonEmpty: false)
+        let maxAbsent = o["maxAbsent"].flatMap { d.whole($0, "a number of learners >= 0") }
+        let limitsOK = (o["maxTravelKm"] == nil || travel != nil) && (o["maxAbsent"] == nil || maxAbsent != nil)
+        guard let id, let territory, !territory.isEmpty, let lat, let lon, let alternation, limitsOK else { return nil }
+        return Structure(id: id, name: d.string(o["name"]), territory: territory, lat: lat, lon: lon,
+                         maxTravelKm: travel, alternationDays: Set(alternation), maxAbsent: maxAbsent)
+    }
+}
