@@ -11,10 +11,22 @@ public struct InstanceIssue: Sendable, Equatable, CustomStringConvertible {
     /// Where the value stands in the file, when known.
     public var line: Int?
     public var column: Int?
+    /// The id of the list item the path is in (`L-00026` for `learners[25].structure`), when it has one.
+    public var subject: String?
 
+    public init(path: String, message: String, line: Int? = nil, column: Int? = nil, subject: String? = nil) {
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        self.subject = subject
+    }
+
+    /// `learners[25].structure (L-00026, line 3, column 5): …`
     public var description: String {
-        let at = line.map { " (line \($0), column \(column ?? 0))" } ?? ""
-        return "\(path)\(at): \(message)"
+        var place = [subject].compactMap { $0 }
+        if let line { place.append("line \(line), column \(column ?? 0)") }
+        return path + (place.isEmpty ? "" : " (\(place.joined(separator: ", ")))") + ": " + message
     }
 }
 
@@ -43,7 +55,20 @@ extension Instance {
         }
         var decoder = InstanceDecoder()
         if let instance = decoder.instance(root) { return instance }
-        throw InvalidInstance(issues: decoder.issues)
+        throw InvalidInstance(issues: decoder.issues.map { named($0, in: root) })
+    }
+
+    /// The issue with the id of the list item its path is in, so that a planner finds it by name.
+    private static func named(_ issue: InstanceIssue, in root: JSONNode) -> InstanceIssue {
+        guard case .object(let members) = root.value, let open = issue.path.firstIndex(of: "["),
+              let close = issue.path.firstIndex(of: "]"), let k = Int(issue.path[issue.path.index(after: open)..<close]) else { return issue }
+        let list = String(issue.path[..<open])
+        guard case .array(let items)? = members.first(where: { $0.key == list })?.value.value, items.indices.contains(k),
+              case .object(let fields) = items[k].value,
+              case .string(let id)? = fields.first(where: { $0.key == "id" })?.value.value, !id.isEmpty else { return issue }
+        var out = issue
+        out.subject = id
+        return out
     }
 }
 

@@ -52,7 +52,10 @@ extension InstanceDecoder {
     mutating func date(_ f: JSONField?) -> Day? {
         guard let f, let s = string(f, "a date \"YYYY-MM-DD\"") else { return nil }
         guard let d = Day(iso: s) else {
-            report(f.path, "expected a date \"YYYY-MM-DD\", found \"\(s)\"", at: f.node.position)
+            // Written right but not on the calendar (2027-02-30): say so, not "bad format".
+            let shape = s.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil
+            report(f.path, shape ? "\(s) does not exist (expected a real date \"YYYY-MM-DD\")"
+                                 : "expected a date \"YYYY-MM-DD\", found \"\(s)\"", at: f.node.position)
             return nil
         }
         return d
