@@ -45,6 +45,9 @@ struct Validate: ParsableCommand {
         print("  eligible (learner, session, mode): \(triples)")
         print("  learners with no eligible seat: \(stranded.count)")
         for (id, why) in stranded.sorted(by: { precedesByBytes($0.0, $1.0) }) { print("    \(id): \(why)") }
+        let warnings = instance.warnings()
+        if !warnings.isEmpty { print("  warnings (\(warnings.count)), to check:") }
+        for w in warnings { print("    \(w)") }
         try Failure.reported {
             do {
                 try Planner.checkPins(instance)

@@ -109,6 +109,7 @@ struct Solve: ParsableCommand {
         // search as soon as it begins (the greedy plan is written, `interrupted`).
         let interruption = Interruption.install(cleaning: folder, and: report.map { [URL(fileURLWithPath: $0)] } ?? [])
         let (instance, previousPlan) = try load()
+        for w in instance.warnings() { printError("warning: \(w)") }
         let loadSeconds = seconds(since: clock)
         if try writeModelIfAsked(instance) { return }
         let progressLine = ProgressLine(enabled: !quiet && !verbose && isatty(STDERR_FILENO) == 1)
