@@ -140,7 +140,7 @@ public enum AttendanceSheets {
                         .td(.class("name"), Report.txt(learner.name ?? "")),
                         .td(.class("id"), Report.txt(learner.id)),
                         .td(Report.txt(structure.name.map { "\($0) (\(structure.id))" } ?? structure.id)),
-                        .td(Report.txt(mode)),
+                        .td(.class("mode"), Report.txt(mode)),
                         .forEach(boxes) { _ in .td(.class("sig")) }
                     )
                 }
@@ -186,7 +186,8 @@ public enum AttendanceSheets {
         table.sheet thead{display:table-header-group}
         table.sheet tfoot{display:table-footer-group}
         table.sheet thead th{background:#eee;text-align:center}
-        td.sig{height:34px;min-width:56px}
+        td.sig{height:30px;min-width:56px}
+        td.id,td.mode{white-space:nowrap}
         tr{break-inside:avoid;page-break-inside:avoid}
         .note{font-size:10px;margin-top:8px}
         @media print{body{margin:0}th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
