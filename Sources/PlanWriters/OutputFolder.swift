@@ -33,7 +33,8 @@ public enum OutputFolder {
     /// Files and folders `plan` may have written into a plan folder; a folder holding anything
     /// else is not replaced (nothing of the planner's is lost).
     public static let ownFiles: Set<String> = ["assignments.csv", "timetable.csv", "sessions.csv", "summary.json",
-                                               "rosters.csv", "invitations.csv", "calendars", "changes.csv"]
+                                               "rosters.csv", "invitations.csv", "calendars", "changes.csv",
+                                               "packs"]
 
     /// Writes `files` into `folder`, replacing an earlier plan folder there.
     public static func write(_ files: [(name: String, contents: String)], to folder: URL) throws {

@@ -1,6 +1,34 @@
 // PlanFiles: the four files of SPEC §5 (assignments.csv, timetable.csv, sessions.csv,
-// summary.json), each written to a text stream so that tests need no files.
+// summary.json), rosters.csv and invitations.csv, each written to a text stream so that tests
+// need no files; the CSV writers take a `RowFilter` that keeps the rows of some learners or
+// sessions only (the packs of Packs.swift), every row by default.
 import PlanDomain
+
+/// The rows a CSV writer keeps: those of the learners in `learners` whose seat is in a session of
+/// `sessions`; nil keeps every learner, or every session. A learner row without a seat
+/// (assignments.csv) is kept when `sessions` is nil; a sessions.csv row when its session is kept.
+public struct RowFilter: Sendable, Equatable {
+    public var learners: Set<Int>?
+    public var sessions: Set<Int>?
+
+    public init(learners: Set<Int>? = nil, sessions: Set<Int>? = nil) {
+        self.learners = learners
+        self.sessions = sessions
+    }
+
+    /// Every row: what the plan folder's own files hold.
+    public static let all = RowFilter()
+
+    /// Whether the rows of learner `l`, seated in `session` (nil: no seat), are kept.
+    public func keeps(learner l: Int, session: Int?) -> Bool {
+        if let learners, !learners.contains(l) { return false }
+        guard let sessions else { return true }
+        return session.map(sessions.contains) ?? false
+    }
+
+    /// Whether the row of a session is kept.
+    public func keeps(session s: Int) -> Bool { sessions?.contains(s) ?? true }
+}
 
 public enum PlanFiles {
     /// The columns of `assignments.csv` (SPEC §5).
@@ -12,10 +40,10 @@ public enum PlanFiles {
 
     /// `assignments.csv`: one row per learner, sorted by learner id.
     public static func writeAssignments<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
-                                                      to output: inout O) {
+                                                      rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(assignmentsHeader)
-        for l in learnersByID(instance) {
+        for l in learnersByID(instance) where rows.keeps(learner: l, session: plan.assignments[l]?.session) {
             let learner = instance.learners[l]
             let structure = instance.structures[learner.structure].id
             guard let a = plan.assignments[l] else {
@@ -35,12 +63,12 @@ public enum PlanFiles {
 
     /// `timetable.csv`: one row per assigned learner per workday from its session's start to its end.
     public static func writeTimetable<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
-                                                      to output: inout O) {
+                                                      rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(["date", "learner", "structure", "activity", "session", "organisation", "site", "hours"])
         var workdays: [Int: [Day]] = [:]
         for l in learnersByID(instance) {
-            guard let a = plan.assignments[l] else { continue }
+            guard let a = plan.assignments[l], rows.keeps(learner: l, session: a.session) else { continue }
             let learner = instance.learners[l]
             let session = instance.sessions[a.session]
             let days = workdays[a.session] ?? instance.calendar.workdays(from: session.start, through: session.end)
@@ -67,12 +95,12 @@ public enum PlanFiles {
 
     /// `sessions.csv`: one row per session, sorted by session id.
     public static func writeSessions<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
-                                                      to output: inout O) {
+                                                      rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(sessionsHeader)
         var count: [Option: Int] = [:]
         for a in plan.assignments.compactMap({ $0 }) { count[a, default: 0] += 1 }
-        for s in instance.sessionsByID {
+        for s in instance.sessionsByID where rows.keeps(session: s) {
             let session = instance.sessions[s]
             let inPerson = count[Option(session: s, mode: .inPerson), default: 0]
             let remote = count[Option(session: s, mode: .remote), default: 0]
@@ -156,12 +184,14 @@ public enum PlanFiles {
     /// `rosters.csv`: one row per participant of each running session, sorted by session id then
     /// learner id, so that organisations can send notices and cohorts designate their referent.
     public static func writeRosters<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
-                                                         to output: inout O) {
+                                                         rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(["session", "organisation", "site", "start", "end", "learner", "structure", "mode"])
         var bySession: [Int: [Int]] = [:]
         for l in learnersByID(instance) {
-            if let a = plan.assignments[l] { bySession[a.session, default: []].append(l) }
+            if let a = plan.assignments[l], rows.keeps(learner: l, session: a.session) {
+                bySession[a.session, default: []].append(l)
+            }
         }
         for s in instance.sessionsByID {
             let session = instance.sessions[s]
@@ -183,12 +213,12 @@ public enum PlanFiles {
     /// from the re-planning date on.
     public static func writeInvitations<O: TextOutputStream>(_ instance: Instance, _ plan: Plan,
                                                              dialect: CSVDialect = .rfc4180, since: PlanRecord? = nil,
-                                                             to output: inout O) {
+                                                             rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
         csv.row(["structure", "structure_name", "organisation", "session", "date", "site", "site_name", "learners"])
         var learners: [InvitationKey: [String]] = [:]
         for l in learnersByID(instance) {
-            guard let a = plan.assignments[l] else { continue }
+            guard let a = plan.assignments[l], rows.keeps(learner: l, session: a.session) else { continue }
             learners[InvitationKey(structure: instance.learners[l].structure, session: a.session), default: []].append(instance.learners[l].id)
         }
         let keys = learners.keys.sorted { a, b in

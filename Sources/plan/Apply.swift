@@ -13,7 +13,8 @@ struct Apply: ParsableCommand {
         abstract: "Rebuild a plan folder from a hand-edited assignments.csv.",
         discussion: """
             Reads the assignments file (either CSV dialect), checks every rule of the plan it describes,
-            and writes the whole plan folder (timetable, sessions, rosters, invitations, summary) from it.
+            and writes the whole plan folder (timetable, sessions, rosters, invitations, summary; with --ics
+            calendars/, with --packs packs/) from it.
             The summary's bound is that of the plan it was edited from when its summary.json lies beside
             it (else 0, a bound that always holds); the status is `optimal` when the bound meets the
             objective, else `feasible`. Example:
@@ -35,6 +36,9 @@ struct Apply: ParsableCommand {
 
     @Flag(help: "Also write calendars/.")
     var ics = false
+
+    @Flag(help: "Also write packs/: a folder per organisation and per host structure, with attendance sheets.")
+    var packs = false
 
     func run() throws {
         try Failure.reported { try apply() }
@@ -60,6 +64,7 @@ struct Apply: ParsableCommand {
                         objective: objective, bound: bound, solveSeconds: 0)
         var files = PlanFiles.render(instance, plan, dialect: csv)
         if ics { files += Calendars.render(instance, plan) }
+        if packs { files += Packs.render(instance, plan, dialect: csv) }
         do {
             try OutputFolder.write(files, to: URL(fileURLWithPath: out))
         } catch {

@@ -13,7 +13,8 @@ struct Solve: ParsableCommand {
         abstract: "Solve an instance and write the plan.",
         discussion: """
             Writes assignments.csv, timetable.csv, sessions.csv and summary.json (SPEC 5), rosters.csv and
-            invitations.csv into the output folder, all or nothing. Example:
+            invitations.csv into the output folder, all or nothing (with --ics, calendars/; with --packs,
+            packs/: a folder to send to each organisation and each host structure). Example:
 
               plan solve instances/bretagne.json --out plans/bretagne --time-limit 60
             """)
@@ -38,6 +39,9 @@ struct Solve: ParsableCommand {
 
     @Flag(help: "Also write calendars/: one iCalendar file per learner, structure and running session.")
     var ics = false
+
+    @Flag(help: "Also write packs/: a folder per organisation (its sessions, rosters, timetable, invitations and attendance sheets) and per host structure (its learners' assignments, timetable and invitations), to send to each.")
+    var packs = false
 
     @ArgumentParser.Option(help: "Also write a self-contained HTML report (summary, Gantt charts, map, unassigned learners) to this file.")
     var report: String?
@@ -182,6 +186,9 @@ struct Solve: ParsableCommand {
             if ics {
                 let history = previous.map { CalendarHistory(folder: URL(fileURLWithPath: $0)) }
                 files += Calendars.render(instance, plan, history: history, onlyChanges: onlyChanges)
+            }
+            if packs {
+                files += Packs.render(instance, plan, dialect: csv, invitationsSince: onlyChanges ? previousPlan : nil)
             }
             let stagedReport = try report.map {
                 try StagedFile(Report.render(instance, plan, changes: changes), at: URL(fileURLWithPath: $0))
