@@ -31,6 +31,8 @@ public struct PlannerOptions: Sendable {
     public var shouldStop: (@Sendable () -> Bool)?
     /// Told now and then how the search goes.
     public var progress: (@Sendable (PlannerProgress) -> Void)?
+    /// The language of the reasons given to unassigned learners.
+    public var language = Language.en
 
     public init(solver: any MILPSolver, timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false,
                 formulation: Formulation = .aggregated,
@@ -137,7 +139,8 @@ public enum Planner {
         for s in outcome.statistics { stats.add(s) }
         let objective = try verify(outcome, instance: instance)
         if outcome.status == .optimal { outcome.bound = objective }
-        let reasons = explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: outcome.assignments)
+        let reasons = explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: outcome.assignments,
+                              language: options.language)
         let plan = Plan(assignments: outcome.assignments, reasons: reasons, status: outcome.status, objective: objective,
                         bound: min(outcome.bound, objective), solveSeconds: seconds(since: clock))
         return (plan, stats)
@@ -231,19 +234,20 @@ public enum Planner {
 
     /// Why each unassigned learner of `assignments` has no seat (nil for the assigned), for a plan
     /// made elsewhere (a hand-edited assignments file).
-    public static func reasons(_ instance: Instance, assignments: [Option?]) -> [String?] {
+    public static func reasons(_ instance: Instance, assignments: [Option?], language: Language = .en) -> [String?] {
         let (groups, withoutOptions) = makeGroups(instance)
-        return explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: assignments)
+        return explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: assignments, language: language)
     }
 
     /// Reasons for every unassigned learner.
-    private static func explain(_ instance: Instance, groups: [Group], withoutOptions: [Int], assignments: [Option?]) -> [String?] {
+    private static func explain(_ instance: Instance, groups: [Group], withoutOptions: [Int], assignments: [Option?],
+                                language: Language) -> [String?] {
         var reasons = [String?](repeating: nil, count: instance.learners.count)
-        for l in withoutOptions { reasons[l] = instance.reasonWithoutOptions(l) }
+        for l in withoutOptions { reasons[l] = instance.reasonWithoutOptions(l, language: language) }
         let load = Occupancy(instance, assignments)
         for group in groups {
             for l in group.learners where assignments[l] == nil {
-                reasons[l] = instance.reasonWithOptions(l, options: group.options, load: load)
+                reasons[l] = instance.reasonWithOptions(l, options: group.options, load: load, language: language)
             }
         }
         return reasons

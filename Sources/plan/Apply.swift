@@ -34,6 +34,9 @@ struct Apply: ParsableCommand {
     @ArgumentParser.Option(help: "CSV dialect of the files written: rfc4180 or excel-fr.")
     var csv: CSVDialect = .rfc4180
 
+    @ArgumentParser.Option(help: "Language of the reasons: en or fr (default: the locale's).")
+    var lang: Language?
+
     @Flag(help: "Also write calendars/.")
     var ics = false
 
@@ -60,7 +63,8 @@ struct Apply: ParsableCommand {
         let bound = Self.bound(besides: url, atMost: objective)
         // A bound that meets the objective proves the edited plan optimal too.
         let status: PlanStatus = objective - bound <= 1e-9 * max(1, abs(objective)) ? .optimal : .feasible
-        let plan = Plan(assignments: decisions, reasons: Planner.reasons(instance, assignments: decisions), status: status,
+        let plan = Plan(assignments: decisions, reasons: Planner.reasons(instance, assignments: decisions,
+                                                  language: lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)), status: status,
                         objective: objective, bound: bound, solveSeconds: 0)
         var files = PlanFiles.render(instance, plan, dialect: csv)
         if ics { files += Calendars.render(instance, plan) }

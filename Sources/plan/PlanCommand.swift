@@ -28,7 +28,11 @@ struct Validate: ParsableCommand {
     @Argument(help: "The instance file (JSON).")
     var instance: String
 
+    @ArgumentParser.Option(help: "Language of the reasons: en or fr (default: the locale's).")
+    var lang: Language?
+
     func run() throws {
+        let language = lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
         let instance = try Failure.reported { try loadInstance(self.instance) }
         var triples = 0
         var stranded: [(String, String)] = []
@@ -36,7 +40,7 @@ struct Validate: ParsableCommand {
             let options = instance.eligibleOptions(learner: l)
             triples += options.count
             if options.isEmpty && instance.learners[l].assigned == nil {
-                stranded.append((instance.learners[l].id, instance.reasonWithoutOptions(l)))
+                stranded.append((instance.learners[l].id, instance.reasonWithoutOptions(l, language: language)))
             }
         }
         print("\(self.instance): valid")
@@ -73,5 +77,6 @@ func defaultFolder(for instancePath: String) -> String {
 }
 
 extension Formulation: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
 

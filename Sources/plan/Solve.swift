@@ -102,6 +102,12 @@ struct Solve: ParsableCommand {
         }
     }
 
+    @ArgumentParser.Option(help: "Language of what a person reads (reasons, the summary): en or fr (default: fr when the locale is French, else en). Codes and CSV headers never change.")
+    var lang: Language?
+
+    /// The language asked, else the locale's.
+    var language: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
+
     func run() throws {
         try Failure.reported { try solve() }
     }
@@ -173,6 +179,7 @@ struct Solve: ParsableCommand {
         options.lazyRows = !allRows
         options.shouldStop = stop
         options.progress = progress
+        options.language = language
         return options
     }
 
@@ -207,12 +214,12 @@ struct Solve: ParsableCommand {
 
     private func printSummary(_ instance: Instance, _ result: (plan: Plan, statistics: ModelStatistics), changes: [Change]?,
                               times: (load: Double, write: Double), folder: URL) {
-        for line in SummaryText.lines(instance, result.plan, changes: changes) { print(line) }
+        for line in SummaryText.lines(instance, result.plan, changes: changes, language: language) { print(line) }
         if verbose {
             for line in SummaryText.solverFigures(result.statistics, plan: result.plan, times: times) { print(line) }
         }
-        print("plan written to \(folder.path)")
-        if let report { print("report written to \(report)") }
+        print(language.say("plan written to ", "plan écrit dans ") + folder.path)
+        if let report { print(language.say("report written to ", "rapport écrit dans ") + report) }
     }
 }
 

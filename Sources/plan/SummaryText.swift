@@ -1,48 +1,61 @@
-// SummaryText: what `plan solve` prints when done, in the planner's words: how good the plan is,
-// who is placed and how, why the others are not, sessions run; the solver's figures only with
-// --verbose.
+// SummaryText: what `plan solve` prints when done, in the planner's words and language: how good
+// the plan is, who is placed and how, why the others are not, sessions run; the solver's figures
+// only with --verbose.
 import Foundation
 import PlanDomain
 import PlanFormulation
 import PlanWriters
 
 enum SummaryText {
-    static func lines(_ instance: Instance, _ plan: Plan, changes: [Change]?) -> [String] {
+    static func lines(_ instance: Instance, _ plan: Plan, changes: [Change]?, language t: Language) -> [String] {
         let s = PlanFiles.Summary(instance, plan)
-        var out = ["status: \(s.status.rawValue), " + quality(s)]
-        var placed = "placed: \(s.assigned) of \(s.learners) learners, \(s.inPerson) in person and \(s.remote) remote"
-        if s.unassigned > 0 { placed += "; \(s.unassigned) without a seat (\(why(plan)))" }
+        var out = [t.say("status: ", "statut : ") + "\(s.status.rawValue), " + quality(s, t)]
+        var placed = t.say("placed: \(s.assigned) of \(s.learners) learners, \(s.inPerson) in person and \(s.remote) remote",
+                           "placés : \(s.assigned) apprenants sur \(s.learners), \(s.inPerson) en présentiel et \(s.remote) à distance")
+        if s.unassigned > 0 {
+            placed += t.say("; \(s.unassigned) without a seat (", " ; \(s.unassigned) sans place (") + why(instance, plan, t) + ")"
+        }
         out.append(placed)
-        out.append("sessions run: \(s.sessionsRun) of \(instance.sessions.count)")
-        out.append("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: \(percent(s.gap))")
+        out.append(t.say("sessions run: \(s.sessionsRun) of \(instance.sessions.count)",
+                         "sessions ouvertes : \(s.sessionsRun) sur \(instance.sessions.count)"))
+        out.append(t.say("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: ",
+                         "objectif : \(formatNumber(s.objective))  borne : \(formatNumber(s.bound))  écart : ") + percent(s.gap, t))
         if let changes, let changed = s.changes, let kept = s.kept, let today = s.today {
-            out.append("re-plan: \(changed) changed, \(kept) kept their seat (change weight \(formatNumber(s.changeWeight ?? 0)), today \(today)); see changes.csv")
+            let weight = formatNumber(s.changeWeight ?? 0)
+            out.append(t.say("re-plan: \(changed) changed, \(kept) kept their seat (change weight \(weight), today \(today)); see changes.csv",
+                             "replanification : \(changed) changements, \(kept) gardent leur place (poids d'un changement \(weight), date du jour \(today)) ; voir changes.csv"))
             out.append("  " + ChangeReport.line(changes))
         }
         return out
     }
 
     /// How good the plan is, in words.
-    static func quality(_ s: PlanFiles.Summary) -> String {
-        if s.status == .optimal { return "the best plan possible (proven)" }
-        let stop = s.status == .interrupted ? "stopped by the user" : "stopped by the time or gap limit"
-        return "\(stop), at most \(percent(s.gap)) above the best plan possible"
+    static func quality(_ s: PlanFiles.Summary, _ t: Language) -> String {
+        if s.status == .optimal { return t.say("the best plan possible (proven)", "le meilleur plan possible (prouvé)") }
+        let stop = s.status == .interrupted
+            ? t.say("stopped by the user", "arrêté par l'utilisateur")
+            : t.say("stopped by the time or gap limit", "arrêté par la limite de temps ou d'écart")
+        return stop + t.say(", at most \(percent(s.gap, t)) above the best plan possible",
+                            ", au plus \(percent(s.gap, t)) au-dessus du meilleur plan possible")
     }
 
     /// Why the unassigned have no seat, counted: no eligible session at all, or seats taken by others.
-    static func why(_ plan: Plan) -> String {
-        let reasons = plan.reasons.enumerated().filter { plan.assignments[$0.offset] == nil }.map { $0.element ?? "" }
-        let competition = reasons.filter { $0.hasPrefix("competition for seats") }.count
+    static func why(_ instance: Instance, _ plan: Plan, _ t: Language) -> String {
+        let unassigned = plan.assignments.indices.filter { plan.assignments[$0] == nil }
+        let none = unassigned.filter { instance.eligibleOptions(learner: $0).isEmpty }.count
+        let competition = unassigned.count - none
         var parts: [String] = []
-        if reasons.count > competition { parts.append("\(reasons.count - competition) with no eligible session") }
-        if competition > 0 { parts.append("\(competition) for lack of seats they could take") }
-        return parts.joined(separator: ", ") + "; see reason in assignments.csv"
+        if none > 0 { parts.append(t.say("\(none) with no eligible session", "\(none) sans session admissible")) }
+        if competition > 0 {
+            parts.append(t.say("\(competition) for lack of seats they could take", "\(competition) faute de place disponible"))
+        }
+        return parts.joined(separator: ", ") + t.say("; see reason in assignments.csv", " ; voir la raison dans assignments.csv")
     }
 
-    /// A relative gap as a percentage: `0%`, `0.53%`.
-    static func percent(_ gap: Double) -> String {
-        let p = (gap * 10000).rounded() / 100
-        return formatNumber(p) + "%"
+    /// A relative gap as a percentage: `0%`, `0.53%` (`0 %`, `0,53 %` in French).
+    static func percent(_ gap: Double, _ t: Language = .en) -> String {
+        let p = formatNumber((gap * 10000).rounded() / 100)
+        return t.say(p + "%", p.replacingOccurrences(of: ".", with: ",") + " %")
     }
 
     /// The model's size, the root relaxation and the times (--verbose).

@@ -43,6 +43,14 @@ struct PlanRun {
         return folders[0].appendingPathComponent("plan")
     }()
 
+    /// The tests' environment with an English locale, so that what they read does not depend on
+    /// the machine's (plan speaks French where the locale is French).
+    static let environment: [String: String] = {
+        var env = ProcessInfo.processInfo.environment
+        env["LC_ALL"] = "C.UTF-8"
+        return env
+    }()
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
@@ -54,6 +62,7 @@ struct PlanRun {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        process.environment = Self.environment
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -136,6 +145,19 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(verbose.stdout.contains("model: ") && verbose.stdout.contains("nonzeros") && verbose.stdout.contains("time: load"))
     }
 
+    @Test func theLanguageIsFrenchWhenAskedOrWhenTheLocaleIs() throws {
+        let dir = try scratchFolder("lang")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try PlanRun(["solve", tiny, "--out", dir.appendingPathComponent("a").path, "--lang", "fr"])
+        #expect(run.stdout.contains("statut : optimal, le meilleur plan possible (prouvé)"))
+        #expect(run.stdout.contains("placés : 4 apprenants sur 6, 2 en présentiel et 2 à distance ; 2 sans place (2 sans session admissible"))
+        let csv = try String(contentsOf: dir.appendingPathComponent("a/assignments.csv"), encoding: .utf8)
+        #expect(csv.contains("aucune session du parcours de 280 h dans le département 35"))
+        #expect(csv.hasPrefix("learner,structure,path_hours,status,"), "codes and headers keep the specification's words")
+        let english = try String(contentsOf: dir.appendingPathComponent("a/summary.json"), encoding: .utf8)
+        #expect(english.contains("\"status\": \"optimal\""))
+    }
+
     @Test func excelFrenchDialectAndTheExtraFiles() throws {
         let dir = try scratchFolder("excel")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -172,6 +194,7 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(try PlanRun(["generate", "--learners", "500", "--seed", "5", "--profile", "regional", "--out", instance]).status == 0)
         let process = Process()
         process.executableURL = PlanRun.executable
+        process.environment = PlanRun.environment
         process.arguments = ["solve", instance, "--out", dir.path + "/p"]
         let out = Pipe()
         process.standardOutput = out
@@ -198,6 +221,7 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(try PlanRun(["generate", "--learners", "5000", "--seed", "1", "--profile", "national", "--out", instance]).status == 0)
         let process = Process()
         process.executableURL = PlanRun.executable
+        process.environment = PlanRun.environment
         process.arguments = ["solve", instance, "--out", dir.path + "/p"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

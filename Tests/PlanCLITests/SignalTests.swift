@@ -20,6 +20,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let process = Process()
         process.executableURL = PlanRun.executable
+        process.environment = PlanRun.environment
         process.arguments = ["solve", Self.national.path, "--out", dir.path + "/p", "--verbose"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -55,6 +56,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let process = Process()
         process.executableURL = PlanRun.executable
+        process.environment = PlanRun.environment
         process.arguments = ["solve", Self.national.path, "--out", dir.path + "/p", "--verbose"]
         let err = Pipe()
         process.standardOutput = FileHandle.nullDevice
