@@ -83,6 +83,9 @@ public struct Structure: Sendable {
     public var maxTravelKm: Double?
     public var alternationDays: Set<Weekday>
     public var maxAbsent: Int?
+    /// How to reach the structure and its manager (optional, carried to the outputs).
+    public var contact = Contact()
+    public var manager: Contact?
 
     public init(id: String, name: String? = nil, territory: String, lat: Double, lon: Double, maxTravelKm: Double? = nil,
                 alternationDays: Set<Weekday> = [], maxAbsent: Int? = nil) {
@@ -109,6 +112,8 @@ public struct Learner: Sendable {
     /// The learner's own travel limit: nil when absent (inherit).
     public var maxTravelKm: Double?
     public var assigned: Pin?
+    /// How to reach the learner (optional, carried to the outputs; `name` is the learner's `name`).
+    public var contact = Contact()
 
     public init(id: String, name: String? = nil, structure: Int, path: Int, availableFrom: Day? = nil, startBy: Day? = nil,
                 finishBy: Day? = nil, mode: ModePreference = .any, maxTravelKm: Double? = nil, assigned: Pin? = nil) {
@@ -133,5 +138,18 @@ public struct Pin: Sendable, Hashable {
     public init(session: Int, mode: Mode) {
         self.session = session
         self.mode = mode
+    }
+}
+
+/// How to reach a person or a structure: every part optional, carried to the outputs as given.
+public struct Contact: Sendable, Equatable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+
+    public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
     }
 }

@@ -186,7 +186,8 @@ public enum PlanFiles {
     public static func writeRosters<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
                                                          rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
-        csv.row(["session", "organisation", "site", "start", "end", "learner", "structure", "mode"])
+        csv.row(["session", "organisation", "site", "start", "end", "learner", "structure", "mode", "learner_name",
+                 "learner_email", "learner_phone"])
         var bySession: [Int: [Int]] = [:]
         for l in learnersByID(instance) {
             if let a = plan.assignments[l], rows.keeps(learner: l, session: a.session) {
@@ -200,7 +201,9 @@ public enum PlanFiles {
                 csv.row([session.id, instance.organisations[session.organisation].id,
                          mode == .inPerson ? session.site.map { instance.sites[$0].id } ?? "" : "",
                          session.start.description, session.end.description, instance.learners[l].id,
-                         instance.structures[instance.learners[l].structure].id, mode.csvName])
+                         instance.structures[instance.learners[l].structure].id, mode.csvName,
+                         instance.learners[l].name ?? "", instance.learners[l].contact.email ?? "",
+                         instance.learners[l].contact.phone ?? ""])
             }
         }
         output.write(csv.output)
@@ -215,7 +218,8 @@ public enum PlanFiles {
                                                              dialect: CSVDialect = .rfc4180, since: PlanRecord? = nil,
                                                              rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
-        csv.row(["structure", "structure_name", "organisation", "session", "date", "site", "site_name", "learners"])
+        csv.row(["structure", "structure_name", "organisation", "session", "date", "site", "site_name", "learners",
+                 "manager_name", "manager_email", "manager_phone", "structure_email", "structure_phone"])
         var learners: [InvitationKey: [String]] = [:]
         for l in learnersByID(instance) {
             guard let a = plan.assignments[l], rows.keeps(learner: l, session: a.session) else { continue }
@@ -237,7 +241,8 @@ public enum PlanFiles {
             let site = session.site.map { instance.sites[$0] }
             csv.row([structure.id, structure.name ?? "", instance.organisations[session.organisation].id, session.id,
                      session.start.description, site?.id ?? "", site.map { $0.name ?? $0.id } ?? "remote",
-                     learners[key]!.joined(separator: " ")])
+                     learners[key]!.joined(separator: " "), structure.manager?.name ?? "", structure.manager?.email ?? "",
+                     structure.manager?.phone ?? "", structure.contact.email ?? "", structure.contact.phone ?? ""])
         }
         output.write(csv.output)
     }

@@ -59,11 +59,14 @@ public enum Templates {
         TemplateFile(file: "structures.csv", list: "structures", columns: [
             .init("id"), .init("name"), .init("territory"), .init("lat", nil, .number), .init("lon", nil, .number),
             .init("maxTravelKm", nil, .number), .init("alternationDays", nil, .list), .init("maxAbsent", nil, .number),
+            .init("email"), .init("phone"), .init("manager_name", ["manager", "name"]), .init("manager_email", ["manager", "email"]),
+            .init("manager_phone", ["manager", "phone"]),
         ]),
         TemplateFile(file: "learners.csv", list: "learners", columns: [
             .init("id"), .init("name"), .init("structure"), .init("path", nil, .number), .init("availableFrom"),
             .init("startBy"), .init("finishBy"), .init("mode"), .init("maxTravelKm", nil, .number),
             .init("assigned_session", ["assigned", "session"]), .init("assigned_mode", ["assigned", "mode"]),
+            .init("email"), .init("phone"),
         ]),
     ]
 

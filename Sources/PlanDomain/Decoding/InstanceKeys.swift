@@ -16,9 +16,11 @@ public enum InstanceKeys {
         "sessions[]": ["id", "organisation", "site", "path", "start", "weekdays", "hoursPerDay", "days", "capacity",
                        "minSize"],
         "sessions[].capacity": ["inPerson", "remote"],
-        "structures[]": ["id", "name", "territory", "lat", "lon", "maxTravelKm", "alternationDays", "maxAbsent"],
+        "structures[]": ["id", "name", "territory", "lat", "lon", "maxTravelKm", "alternationDays", "maxAbsent", "email",
+                         "phone", "manager"],
+        "structures[].manager": ["name", "email", "phone"],
         "learners[]": ["id", "name", "structure", "path", "availableFrom", "startBy", "finishBy", "mode", "maxTravelKm",
-                       "assigned"],
+                       "assigned", "email", "phone"],
         "learners[].assigned": ["session", "mode"],
     ]
 

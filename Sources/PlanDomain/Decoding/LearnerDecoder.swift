@@ -23,11 +23,15 @@ struct LearnerDecoder: ObjectDecoder {
         let mode = self.mode(o, &d)
         let travel = d.number(o["maxTravelKm"], "a distance in km >= 0", min: 0)
         let pin = self.pin(o, &d)
-        guard let id, let structure, let path, let dates, let mode, o["maxTravelKm"] == nil || travel != nil, let pin else {
+        let contact = d.contact(o)
+        guard let id, let structure, let path, let dates, let mode, o["maxTravelKm"] == nil || travel != nil, let pin,
+              let contact else {
             return nil
         }
-        return Learner(id: id, name: d.string(o["name"]), structure: structure, path: path, availableFrom: dates.from,
-                       startBy: dates.startBy, finishBy: dates.finishBy, mode: mode, maxTravelKm: travel, assigned: pin)
+        var learner = Learner(id: id, name: d.string(o["name"]), structure: structure, path: path, availableFrom: dates.from,
+                              startBy: dates.startBy, finishBy: dates.finishBy, mode: mode, maxTravelKm: travel, assigned: pin)
+        learner.contact = Contact(name: learner.name, email: contact.email, phone: contact.phone)
+        return learner
     }
 
     /// The dates; nil when one is wrong, or when the learner is available only after a deadline.

@@ -16,8 +16,13 @@ struct StructureDecoder: ObjectDecoder {
         let alternation = o["alternationDays"] == nil ? [] : d.weekdays(o["alternationDays"], nonEmpty: false)
         let maxAbsent = o["maxAbsent"].flatMap { d.whole($0, "a number of learners >= 0") }
         let limitsOK = (o["maxTravelKm"] == nil || travel != nil) && (o["maxAbsent"] == nil || maxAbsent != nil)
-        guard let id, let territory, !territory.isEmpty, let lat, let lon, let alternation, limitsOK else { return nil }
-        return Structure(id: id, name: d.string(o["name"]), territory: territory, lat: lat, lon: lon,
-                         maxTravelKm: travel, alternationDays: Set(alternation), maxAbsent: maxAbsent)
+        let contact = d.contact(o), manager = d.manager(o)
+        guard let id, let territory, !territory.isEmpty, let lat, let lon, let alternation, limitsOK, let contact,
+              let manager else { return nil }
+        var structure = Structure(id: id, name: d.string(o["name"]), territory: territory, lat: lat, lon: lon,
+                                  maxTravelKm: travel, alternationDays: Set(alternation), maxAbsent: maxAbsent)
+        structure.contact = contact
+        structure.manager = manager
+        return structure
     }
 }
