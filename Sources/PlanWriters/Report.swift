@@ -11,11 +11,21 @@ import Plot
 public enum Report {
     /// The HTML page of `plan` for `instance`; with `changes`, a re-plan's changes since the
     /// previous plan (SPEC §6).
-    public static func render(_ instance: Instance, _ plan: Plan, changes: [Change]? = nil) -> String {
+    public static func render(_ instance: Instance, _ plan: Plan, changes: [Change]? = nil, language: PlanDomain.Language = .en) -> String {
+        $language.withValue(language) { page(instance, plan, changes: changes) }
+    }
+
+    /// The language of the page being written (its labels; the data stay as they are).
+    @TaskLocal static var language = PlanDomain.Language.en
+
+    /// `en` or `fr` text, in the page's language.
+    static func say(_ en: String, _ fr: String) -> String { language.say(en, fr) }
+
+    private static func page(_ instance: Instance, _ plan: Plan, changes: [Change]?) -> String {
         let summary = PlanFiles.Summary(instance, plan)
-        let title = "Training plan" + (instance.name.map { " — \($0)" } ?? "")
+        let title = say("Training plan", "Plan de formation") + (instance.name.map { " — \($0)" } ?? "")
         let html = HTML(
-            .lang(.english),
+            .lang(language == .fr ? .french : .english),
             .head(
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -43,7 +53,7 @@ public enum Report {
     static func summarySection(_ summary: PlanFiles.Summary) -> Node<HTML.BodyContext> {
         .section(
             .class("summary"),
-            .h2("Summary"),
+            .h2(txt(say("Summary", "Résumé"))),
             .table(
                 .class("figures"),
                 .tbody(
@@ -65,7 +75,7 @@ public enum Report {
         let range = dateRange(instance)
         return .section(
             .class("sessions"),
-            .h2("Sessions by organisation"),
+            .h2(txt(say("Sessions by organisation", "Sessions par organisme"))),
             .p(.class("legend"), .svg(legend)),
             .forEach(organisations) { o in
                 .div(
@@ -80,9 +90,11 @@ public enum Report {
     static func mapSection(_ instance: Instance, _ plan: Plan) -> Node<HTML.BodyContext> {
         .section(
             .class("map"),
-            .h2("Map of structures and sites"),
-            .p(.class("note"), txt("Dots: host structures. Squares: sites. "
-                + "A line joins a structure to each site where one of its learners trains in person.")),
+            .h2(txt(say("Map of structures and sites", "Carte des structures et des sites"))),
+            .p(.class("note"), txt(say("Dots: host structures. Squares: sites. "
+                + "A line joins a structure to each site where one of its learners trains in person.",
+                "Points : structures d'accueil. Carrés : sites. "
+                + "Un trait joint une structure à chaque site où l'un de ses apprenants se forme en présentiel."))),
             .svg(map(instance, plan))
         )
     }
@@ -90,7 +102,7 @@ public enum Report {
     static func unassignedSection(_ instance: Instance, _ plan: Plan, count: Int) -> Node<HTML.BodyContext> {
         .section(
             .class("unassigned"),
-            .h2(txt("Unassigned learners (\(count))")),
+            .h2(txt(say("Unassigned learners (\(count))", "Apprenants sans place (\(count))"))),
             unassignedTable(instance, plan)
         )
     }
@@ -98,9 +110,9 @@ public enum Report {
     static func weightsSection(_ weights: Weights) -> Node<HTML.BodyContext> {
         .section(
             .class("weights"),
-            .h2("Objective weights"),
+            .h2(txt(say("Objective weights", "Poids de l'objectif"))),
             .table(
-                .thead(.tr(.th("Term"), .th("Weight"))),
+                .thead(.tr(.th(txt(say("Term", "Terme"))), .th(txt(say("Weight", "Poids"))))),
                 .tbody(
                     .forEach(weightRows(weights)) { row in
                         .tr(.td(txt(row.0)), .td(.class("num"), txt(row.1)))
@@ -114,17 +126,17 @@ public enum Report {
 
     static func summaryRows(_ s: PlanFiles.Summary) -> [(String, String)] {
         [
-            ("Status", s.status.rawValue),
-            ("Objective", formatNumber(s.objective)),
-            ("Bound", formatNumber(s.bound)),
-            ("Gap", percent(s.gap)),
-            ("Learners", String(s.learners)),
-            ("Assigned", String(s.assigned)),
-            ("Assigned in person", String(s.inPerson)),
-            ("Assigned remote", String(s.remote)),
-            ("Unassigned", String(s.unassigned)),
-            ("Sessions run", String(s.sessionsRun)),
-        ] + (s.changes.map { [("Changed since the previous plan", String($0)), ("Kept their seat", String(s.kept ?? 0))] } ?? [])
+            (say("Status", "Statut"), s.status.rawValue),
+            (say("Objective", "Objectif"), formatNumber(s.objective)),
+            (say("Bound", "Borne"), formatNumber(s.bound)),
+            (say("Gap", "Écart"), percent(s.gap)),
+            (say("Learners", "Apprenants"), String(s.learners)),
+            (say("Assigned", "Placés"), String(s.assigned)),
+            (say("Assigned in person", "Placés en présentiel"), String(s.inPerson)),
+            (say("Assigned remote", "Placés à distance"), String(s.remote)),
+            (say("Unassigned", "Sans place"), String(s.unassigned)),
+            (say("Sessions run", "Sessions ouvertes"), String(s.sessionsRun)),
+        ] + (s.changes.map { [(say("Changed since the previous plan", "Changements depuis le plan précédent"), String($0)), (say("Kept their seat", "Gardent leur place"), String(s.kept ?? 0))] } ?? [])
     }
 
     /// A fraction as a percentage with two decimals: `0.00%`, `1.25%`.
@@ -138,19 +150,19 @@ public enum Report {
 
     static func weightRows(_ w: Weights) -> [(String, String)] {
         [
-            ("per unassigned learner", formatNumber(w.unassigned)),
-            ("per remote participant", formatNumber(w.remote)),
-            ("per km travelled (in person)", formatNumber(w.perKm)),
-            ("per waiting day", formatNumber(w.perWaitingDay)),
-            ("per running session", formatNumber(w.openSession)),
+            (say("per unassigned learner", "par apprenant sans place"), formatNumber(w.unassigned)),
+            (say("per remote participant", "par participant à distance"), formatNumber(w.remote)),
+            (say("per km travelled (in person)", "par km parcouru (en présentiel)"), formatNumber(w.perKm)),
+            (say("per waiting day", "par jour d'attente"), formatNumber(w.perWaitingDay)),
+            (say("per running session", "par session ouverte"), formatNumber(w.openSession)),
         ]
     }
 
     static func unassignedTable(_ instance: Instance, _ plan: Plan) -> Node<HTML.BodyContext> {
         let learners = PlanFiles.learnersByID(instance).filter { plan.assignments[$0] == nil }
-        if learners.isEmpty { return .p(.class("note"), txt("Every learner has a seat.")) }
+        if learners.isEmpty { return .p(.class("note"), txt(say("Every learner has a seat.", "Chaque apprenant a une place."))) }
         return .table(
-            .thead(.tr(.th("Learner"), .th("Name"), .th("Structure"), .th("Path (h)"), .th("Reason"))),
+            .thead(.tr(.th(txt(say("Learner", "Apprenant"))), .th(txt(say("Name", "Nom"))), .th("Structure"), .th(txt(say("Path (h)", "Parcours (h)"))), .th(txt(say("Reason", "Raison"))))),
             .tbody(
                 .forEach(learners) { l in
                     let learner = instance.learners[l]
@@ -170,7 +182,7 @@ public enum Report {
     static func organisationTitle(_ instance: Instance, _ o: Int) -> String {
         let org = instance.organisations[o]
         let territories = org.territories.sorted { precedesByBytes($0, $1) }.joined(separator: ", ")
-        return org.id + (org.name.map { " — \($0)" } ?? "") + (territories.isEmpty ? "" : " (territories \(territories))")
+        return org.id + (org.name.map { " — \($0)" } ?? "") + (territories.isEmpty ? "" : say(" (territories \(territories))", " (départements \(territories))"))
     }
 
     // MARK: - CSS

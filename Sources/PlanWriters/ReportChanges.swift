@@ -8,10 +8,11 @@ extension Report {
         func seat(_ s: RecordedSeat?) -> String { ChangeReport.seat(s, none: "") }
         return .section(
             .class("changes"),
-            .h2(.text("Changes since the previous plan (\(changes.count))")),
+            .h2(.text(say("Changes since the previous plan (\(changes.count))", "Changements depuis le plan précédent (\(changes.count))"))),
             .p(.class("note"), .text(ChangeReport.line(changes))),
             .if(!changes.isEmpty, .table(
-                .thead(.tr(.th("Learner"), .th("Session"), .th("Change"), .th("Before"), .th("After"))),
+                .thead(.tr(.th(.text(say("Learner", "Apprenant"))), .th("Session"), .th(.text(say("Change", "Changement"))),
+                           .th(.text(say("Before", "Avant"))), .th(.text(say("After", "Après"))))),
                 .tbody(
                     .forEach(changes) { c in
                         .tr(.td(.text(c.learner ?? "")), .td(.text(c.session ?? "")), .td(.text(c.kind.rawValue)),

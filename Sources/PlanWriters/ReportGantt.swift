@@ -3,7 +3,10 @@
 import PlanDomain
 
 extension Report {
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static var monthNames: [String] {
+        language == .fr ? ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    }
     static let colourInPerson = "#2b6cb0", colourRemote = "#dd6b20", colourRuns = "#38a169", colourCancelled = "#c8c8c8"
 
     /// The first and last day shown on every Gantt chart, so that charts line up.
@@ -23,13 +26,13 @@ extension Report {
     static var legend: SVGElement {
         .svg(width: 620, height: 20, [
             .rect(0, 5, 22, 10, fill: colourRuns),
-            .text(28, 14, "session runs"),
+            .text(28, 14, say("session runs", "session ouverte")),
             .rect(120, 5, 22, 10, fill: colourCancelled),
-            .text(148, 14, "cancelled"),
+            .text(148, 14, say("cancelled", "non ouverte")),
             .rect(230, 5, 22, 10, fill: colourInPerson),
-            .text(258, 14, "in-person seats used"),
+            .text(258, 14, say("in-person seats used", "places en présentiel prises")),
             .rect(400, 5, 22, 10, fill: colourRemote),
-            .text(428, 14, "remote seats used (of capacity)"),
+            .text(428, 14, say("remote seats used (of capacity)", "places à distance prises (sur la capacité)")),
         ])
     }
 
@@ -80,10 +83,13 @@ extension Report {
         let inPerson = count[Option(session: s, mode: .inPerson), default: 0]
         let remote = count[Option(session: s, mode: .remote), default: 0]
         let runs = inPerson + remote > 0
-        let site = session.site.map { instance.sites[$0].id } ?? "remote only"
-        let tip = "\(session.id): \(session.path) h, \(site), \(session.start) to \(session.end), "
+        let site = session.site.map { instance.sites[$0].id } ?? say("remote only", "à distance seulement")
+        let tip = say("\(session.id): \(session.path) h, \(site), \(session.start) to \(session.end), "
             + "\(session.days.count) training days, \(runs ? "runs" : "cancelled"), "
-            + "in person \(inPerson)/\(session.capacityInPerson), remote \(remote)/\(session.capacityRemote)"
+            + "in person \(inPerson)/\(session.capacityInPerson), remote \(remote)/\(session.capacityRemote)",
+            "\(session.id) : \(session.path) h, \(site), du \(session.start) au \(session.end), "
+            + "\(session.days.count) jours de formation, \(runs ? "ouverte" : "non ouverte"), "
+            + "présentiel \(inPerson)/\(session.capacityInPerson), distance \(remote)/\(session.capacityRemote)")
         let x0 = chart.x(session.start), x1 = chart.x(session.end.adding(days: 1))
         let group = SVGElement.group(title: tip, [
             .text(4, y + 16, clip(session.id, chart.labelW), size: 11, fill: runs ? "#111" : "#888"),

@@ -36,8 +36,8 @@ extension Report {
             let (x1, y1) = projection.px(h.lat, h.lon), (x2, y2) = projection.px(s.lat, s.lon)
             let n = pairs[key]!
             return .line(x1, y1, x2, y2, strokeWidth: min(4, 0.8 + 0.4 * Double(n)),
-                         title: "\(h.id) → \(s.id): \(n) learner\(n == 1 ? "" : "s") in person, "
-                             + "\(instance.distanceKm(structure: key.structure, site: key.site)) km")
+                         title: "\(h.id) → \(s.id): " + language.count(n, ("learner", "learners"), ("apprenant", "apprenants"))
+                             + say(" in person, ", " en présentiel, ") + "\(instance.distanceKm(structure: key.structure, site: key.site)) km")
         }
         return .group([("stroke", colourInPerson), ("stroke-opacity", "0.45")], lines)
     }
@@ -53,7 +53,8 @@ extension Report {
             let structure = instance.structures[h]
             let (x, y) = projection.px(structure.lat, structure.lon)
             return .circle(x, y, r: 2.5, title: structure.id + (structure.name.map { " — \($0)" } ?? "")
-                + " (territory \(structure.territory), \(learnersOf[h]) learner\(learnersOf[h] == 1 ? "" : "s"))")
+                + say(" (territory ", " (département ") + "\(structure.territory), "
+                + language.count(learnersOf[h], ("learner", "learners"), ("apprenant", "apprenants")) + ")")
         }
         return .group([("fill", "#4a5568")], dots)
     }

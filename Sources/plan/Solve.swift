@@ -198,7 +198,7 @@ struct Solve: ParsableCommand {
                 files += Packs.render(instance, plan, dialect: csv, invitationsSince: onlyChanges ? previousPlan : nil)
             }
             let stagedReport = try report.map {
-                try StagedFile(Report.render(instance, plan, changes: changes), at: URL(fileURLWithPath: $0))
+                try StagedFile(Report.render(instance, plan, changes: changes, language: language), at: URL(fileURLWithPath: $0))
             }
             do {
                 try OutputFolder.write(files, to: folder)

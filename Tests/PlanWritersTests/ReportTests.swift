@@ -183,4 +183,17 @@ import Testing
         #expect(html.contains("<td>L-6</td><td></td><td>withdrawn</td><td>S-105-R (remote, from 2027-01-11)</td><td></td>"))
         #expect(html.contains("<th>Kept their seat</th>"))
     }
+
+    @Test func aFrenchReportSpeaksFrench() throws {
+        let instance = try Repository.instance("bretagne")
+        let plan = try Planner.solve(instance)
+        let html = Report.render(instance, plan, language: .fr)
+        #expect(html.contains("<html lang=\"fr\">"))
+        for label in ["Plan de formation", "Résumé", "Sessions par organisme", "Carte des structures et des sites",
+                      "Apprenants sans place (", "Poids de l&#39;objectif", "session ouverte", "janv. 2027"] {
+            #expect(html.contains(label), "\(label) is missing")
+        }
+        #expect(!html.contains("Summary") && !html.contains("Objective weights"))
+        #expect(Report.render(instance, plan) == Report.render(instance, plan, language: .en), "English stays the default")
+    }
 }
