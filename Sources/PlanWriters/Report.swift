@@ -35,6 +35,7 @@ public enum Report {
             .body(
                 .h1(txt(title)),
                 summarySection(summary),
+                totalsSection(instance, plan),
                 .if(changes != nil, changesSection(changes ?? [])),
                 sessionsSection(instance, plan),
                 mapSection(instance, plan),

@@ -28,7 +28,7 @@ extension Report {
             .rect(0, 5, 22, 10, fill: colourRuns),
             .text(28, 14, say("session runs", "session ouverte")),
             .rect(120, 5, 22, 10, fill: colourCancelled),
-            .text(148, 14, say("cancelled", "non ouverte")),
+            .text(148, 14, say("not opened", "non ouverte")),
             .rect(230, 5, 22, 10, fill: colourInPerson),
             .text(258, 14, say("in-person seats used", "places en présentiel prises")),
             .rect(400, 5, 22, 10, fill: colourRemote),
@@ -85,7 +85,7 @@ extension Report {
         let runs = inPerson + remote > 0
         let site = session.site.map { instance.sites[$0].id } ?? say("remote only", "à distance seulement")
         let tip = say("\(session.id): \(session.path) h, \(site), \(session.start) to \(session.end), "
-            + "\(session.days.count) training days, \(runs ? "runs" : "cancelled"), "
+            + "\(session.days.count) training days, \(runs ? "runs" : "not opened"), "
             + "in person \(inPerson)/\(session.capacityInPerson), remote \(remote)/\(session.capacityRemote)",
             "\(session.id) : \(session.path) h, \(site), du \(session.start) au \(session.end), "
             + "\(session.days.count) jours de formation, \(runs ? "ouverte" : "non ouverte"), "

@@ -196,4 +196,22 @@ import Testing
         #expect(!html.contains("Summary") && !html.contains("Objective weights"))
         #expect(Report.render(instance, plan) == Report.render(instance, plan, language: .en), "English stays the default")
     }
+
+    @Test func totalsAddUpPerDepartementPathAndOrganisation() throws {
+        let instance = try Repository.instance("bretagne")
+        let plan = try Planner.solve(instance)
+        let html = Report.render(instance, plan)
+        let s = PlanFiles.Summary(instance, plan)
+        // The four départements of Brittany add up to the whole instance, and so do the paths.
+        var learners = 0, placed = 0
+        for code in ["22", "29", "35", "56"] {
+            let row = try #require(html.components(separatedBy: "<tr><th>département \(code)</th>").dropFirst().first)
+            let cells = row.components(separatedBy: "<td class=\"num\">").dropFirst().prefix(2).map { Int($0.prefix { $0.isNumber })! }
+            learners += cells[0]
+            placed += cells[1]
+        }
+        #expect(learners == s.learners && placed == s.assigned)
+        #expect(html.contains("<th>path 420 h</th>") && html.contains("<th>organisation OF-DISTANCIEL</th>"))
+        #expect(html.contains("not opened") && !html.contains(">cancelled<"))
+    }
 }
