@@ -239,6 +239,25 @@ public enum Planner {
         return explain(instance, groups: groups, withoutOptions: withoutOptions, assignments: assignments, language: language)
     }
 
+    /// Which limits keep the unassigned learners who had eligible options from a seat: for each
+    /// cause, how many of them it stops on at least one of their options.
+    public static func bindingLimits(_ instance: Instance, assignments: [Option?]) -> Competition {
+        let (groups, _) = makeGroups(instance)
+        let load = Occupancy(instance, assignments)
+        var tally = Competition()
+        for group in groups {
+            for l in group.learners where assignments[l] == nil {
+                let c = instance.competition(l, options: group.options, load: load)
+                tally.full += c.full > 0 ? 1 : 0
+                tally.absent += c.absent > 0 ? 1 : 0
+                tally.concurrency += c.concurrency > 0 ? 1 : 0
+                tally.notRunning += c.notRunning > 0 ? 1 : 0
+                tally.costly += c.costly > 0 ? 1 : 0
+            }
+        }
+        return tally
+    }
+
     /// Reasons for every unassigned learner.
     private static func explain(_ instance: Instance, groups: [Group], withoutOptions: [Int], assignments: [Option?],
                                 language: Language) -> [String?] {

@@ -2,22 +2,51 @@
 // (one without any is explained by the domain: `Instance.reasonWithoutOptions`).
 import PlanDomain
 
+/// What stands in the way of an unassigned learner's eligible options, counted by cause.
+public struct Competition: Sendable, Equatable {
+    /// Options whose seats are all taken by others.
+    public var full = 0
+    /// Options that would put more of the structure's learners in training on a day than it allows.
+    public var absent = 0
+    /// Options in sessions the organisation cannot open beside its others (concurrency limit).
+    public var concurrency = 0
+    /// Options in sessions that do not open (minimum size, or not worth opening).
+    public var notRunning = 0
+    /// Options that cost more than the learner's seat is worth under the weights.
+    public var costly = 0
+
+    public init(full: Int = 0, absent: Int = 0, concurrency: Int = 0, notRunning: Int = 0, costly: Int = 0) {
+        self.full = full
+        self.absent = absent
+        self.concurrency = concurrency
+        self.notRunning = notRunning
+        self.costly = costly
+    }
+}
+
 extension Instance {
-    /// Why learner `l`, who had eligible options, is unassigned in the plan whose occupancy is `load`.
-    func reasonWithOptions(_ l: Int, options: [Option], load: Occupancy, language t: Language = .en) -> String {
+    /// What stands in the way of each option of learner `l` in the plan whose occupancy is `load`
+    /// (the first cause of each, in this order: seats, absences, concurrency, not open, cost).
+    func competition(_ l: Int, options: [Option], load: Occupancy) -> Competition {
         let h = learners[l].structure
-        var full = 0, absentLimit = 0, concurrency = 0, notRunning = 0, costly = 0
+        var c = Competition()
         for o in options {
-            if load.seatsLeft(o) <= 0 { full += 1; continue }
-            if load.absentRoom(structure: h, session: o.session) <= 0 { absentLimit += 1; continue }
+            if load.seatsLeft(o) <= 0 { c.full += 1; continue }
+            if load.absentRoom(structure: h, session: o.session) <= 0 { c.absent += 1; continue }
             if !load.isRunning(o.session) {
-                if !load.mayOpen(o.session) { concurrency += 1 } else { notRunning += 1 }
+                if !load.mayOpen(o.session) { c.concurrency += 1 } else { c.notRunning += 1 }
                 continue
             }
-            costly += 1
+            c.costly += 1
         }
-        return competition(options.count, full: full, absent: absentLimit, concurrency: concurrency, notRunning: notRunning,
-                           costly: costly, language: t)
+        return c
+    }
+
+    /// Why learner `l`, who had eligible options, is unassigned in the plan whose occupancy is `load`.
+    func reasonWithOptions(_ l: Int, options: [Option], load: Occupancy, language t: Language = .en) -> String {
+        let c = competition(l, options: options, load: load)
+        return competition(options.count, full: c.full, absent: c.absent, concurrency: c.concurrency,
+                           notRunning: c.notRunning, costly: c.costly, language: t)
     }
 
     /// The competition reason in words, in the planner's language, with correct plurals.

@@ -16,6 +16,7 @@ enum SummaryText {
             placed += t.say("; \(s.unassigned) without a seat (", " ; \(s.unassigned) sans place (") + why(instance, plan, t) + ")"
         }
         out.append(placed)
+        if let limits = bindingLimits(instance, plan, t) { out.append(limits) }
         out.append(t.say("sessions run: \(s.sessionsRun) of \(instance.sessions.count)",
                          "sessions ouvertes : \(s.sessionsRun) sur \(instance.sessions.count)"))
         out.append(t.say("objective: \(formatNumber(s.objective))  bound: \(formatNumber(s.bound))  gap: ",
@@ -50,6 +51,20 @@ enum SummaryText {
             parts.append(t.say("\(competition) for lack of seats they could take", "\(competition) faute de place disponible"))
         }
         return parts.joined(separator: ", ") + t.say("; see reason in assignments.csv", " ; voir la raison dans assignments.csv")
+    }
+
+    /// The limits that keep learners with eligible options from a seat, and how many each stops.
+    static func bindingLimits(_ instance: Instance, _ plan: Plan, _ t: Language) -> String? {
+        let c = Planner.bindingLimits(instance, assignments: plan.assignments)
+        let learners = { (n: Int) in t.count(n, ("learner", "learners"), ("apprenant", "apprenants")) }
+        var parts: [String] = []
+        if c.full > 0 { parts.append(t.say("seats taken by others", "places prises par d'autres") + " (\(learners(c.full)))") }
+        if c.absent > 0 { parts.append(t.say("a structure's limit of learners away at once", "la limite d'absences d'une structure") + " (\(learners(c.absent)))") }
+        if c.concurrency > 0 { parts.append(t.say("an organisation's limit of sessions at once", "la limite de sessions simultanées d'un organisme") + " (\(learners(c.concurrency)))") }
+        if c.notRunning > 0 { parts.append(t.say("sessions not opened", "des sessions non ouvertes") + " (\(learners(c.notRunning)))") }
+        if c.costly > 0 { parts.append(t.say("seats costing more than they are worth", "des places plus coûteuses qu'elles ne valent") + " (\(learners(c.costly)))") }
+        guard !parts.isEmpty else { return nil }
+        return t.say("what stops them: ", "ce qui les en empêche : ") + parts.joined(separator: ", ")
     }
 
     /// A relative gap as a percentage: `0%`, `0.53%` (`0 %`, `0,53 %` in French).

@@ -66,6 +66,9 @@ typealias F = RuleFixture
                        F.learner("L2", extra: "\"availableFrom\": \"2027-01-11\"")])
         let plan = try Planner.solve(overlapping)
         #expect(plan.objective == 100_000)
+        // The summary's tally names the binding limit: one learner stopped by the structure's maxAbsent.
+        let limits = Planner.bindingLimits(overlapping, assignments: plan.assignments)
+        #expect(limits == Competition(absent: 1), "\(limits)")
         #expect(plan.reasons.compactMap { $0 }.first?.contains("more of its structure's learners in training on one day than the structure allows") == true)
         // Sessions that do not overlap: both learners train.
         let apart = try F.instance(
