@@ -45,14 +45,42 @@ public struct JSONParser {
     private var counted = 0
     private var column = 1
     private var depth = 0
+    /// Read on past a comma before `}` or `]` (not JSON), noting where it stands.
+    private var lenient = false
+    private var trailingCommas: [SourcePosition] = []
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        try parse(bytes, lenient: false).node
+    }
+
+    /// Parses, reading on past trailing commas (a frequent slip that would hide every other
+    /// problem): the document, and the position of each trailing comma, which is still an error.
+    public static func parseReadingOnPastTrailingCommas(_ bytes: [UInt8]) throws(JSONSyntaxError)
+        -> (node: JSONNode, trailingCommas: [SourcePosition])
+    {
+        try parse(bytes, lenient: true)
+    }
+
+    private static func parse(_ bytes: [UInt8], lenient: Bool) throws(JSONSyntaxError)
+        -> (node: JSONNode, trailingCommas: [SourcePosition])
+    {
         var p = JSONParser(bytes: bytes)
+        p.lenient = lenient
         p.skipSpace()
         let node = try p.value()
         p.skipSpace()
         if p.i < p.bytes.count { throw p.error("unexpected text after the end of the document") }
-        return node
+        return (node, p.trailingCommas)
+    }
+
+    /// After a comma: when reading on past trailing commas and `close` comes next, notes the comma
+    /// (at `comma`) and returns true.
+    private mutating func trailingComma(at comma: SourcePosition, before close: UInt8) -> Bool {
+        guard lenient else { return false }
+        skipSpace()
+        guard i < bytes.count, bytes[i] == close else { return false }
+        trailingCommas.append(comma)
+        return true
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -130,7 +158,12 @@ public struct JSONParser {
             members.append(JSONMember(key: key, keyPosition: keyPos, value: v))
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of the document, expected ',' or '}'") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: ",") {
+                let comma = position()
+                i += 1
+                if trailingComma(at: comma, before: UInt8(ascii: "}")) { i += 1; depth -= 1; return .object(members) }
+                continue
+            }
             if bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
             throw error("expected ',' or '}'")
         }
@@ -147,7 +180,12 @@ public struct JSONParser {
             items.append(try value())
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of the document, expected ',' or ']'") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: ",") {
+                let comma = position()
+                i += 1
+                if trailingComma(at: comma, before: UInt8(ascii: "]")) { i += 1; depth -= 1; return .array(items) }
+                continue
+            }
             if bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
             throw error("expected ',' or ']'")
         }

@@ -35,7 +35,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
         InvalidCase("not UTF-8", bytes: Array("{\"name\": \"".utf8) + [0xC3, 0x28] + Array("\"}".utf8), "$", "UTF-8"),
         InvalidCase("lone continuation byte", bytes: [0x7B, 0x80, 0x7D], "$", "UTF-8"),
         InvalidCase("parse error", bytes: Array("{\n  \"name\": ,\n}".utf8), "$", "line 2, column 11"),
-        InvalidCase("parse error, trailing comma", bytes: Array("{\"sites\": [],\n}".utf8), "$", "line 2, column 1"),
+        InvalidCase("parse error, trailing comma", bytes: Array("{\"sites\": [],\n}".utf8), "$", "a comma before a closing bracket at line 1, column 13"),
         InvalidCase("parse error, unterminated", bytes: Array("{\"name\": \"abc".utf8), "$", "line 1"),
         InvalidCase("parse error, trailing text", bytes: Array("{} {}".utf8), "$", "column 4"),
         InvalidCase("parse error, single quotes", bytes: Array("{'name': 1}".utf8), "$", "column 2"),

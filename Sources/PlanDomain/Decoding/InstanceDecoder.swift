@@ -46,16 +46,23 @@ extension Instance {
             throw InvalidInstance(issues: [InstanceIssue(path: "$", message: "the file is not valid UTF-8 text")])
         }
         let root: JSONNode
+        var commas: [InstanceIssue] = []
         do {
-            root = try JSONParser.parse(body)
+            let parsed = try JSONParser.parseReadingOnPastTrailingCommas(body)
+            root = parsed.node
+            commas = parsed.trailingCommas.map {
+                InstanceIssue(path: "$", message: "not valid JSON: a comma before a closing bracket at line \($0.line), column \($0.column) (remove it)",
+                              line: $0.line, column: $0.column)
+            }
         } catch {
             throw InvalidInstance(issues: [InstanceIssue(
                 path: "$", message: "not valid JSON: \(error.message) at line \(error.position.line), column \(error.position.column)",
                 line: error.position.line, column: error.position.column)])
         }
         var decoder = InstanceDecoder()
-        if let instance = decoder.instance(root) { return instance }
-        throw InvalidInstance(issues: decoder.issues.map { named($0, in: root) })
+        // A trailing comma is an error, but what else is wrong is reported with it.
+        if let instance = decoder.instance(root), commas.isEmpty { return instance }
+        throw InvalidInstance(issues: commas + decoder.issues.map { named($0, in: root) })
     }
 
     /// The issue with the id of the list item its path is in, so that a planner finds it by name.
