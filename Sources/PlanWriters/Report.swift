@@ -78,6 +78,7 @@ public enum Report {
             .class("sessions"),
             .h2(txt(say("Sessions by organisation", "Sessions par organisme"))),
             .p(.class("legend"), .svg(legend)),
+            underFilled(instance, count: count),
             .forEach(organisations) { o in
                 .div(
                     .class("organisation"),
@@ -124,6 +125,21 @@ public enum Report {
     }
 
     // MARK: - Summary and tables
+
+    /// Sessions that open with under a third of their seats taken: worth a look (merge, or fewer seats).
+    static func underFilled(_ instance: Instance, count: [Option: Int]) -> Node<HTML.BodyContext> {
+        let rows: [(String, Int, Int)] = instance.sessionsByID.compactMap { s in
+            let session = instance.sessions[s]
+            let taken = Mode.allCases.reduce(0) { $0 + count[Option(session: s, mode: $1), default: 0] }
+            let seats = session.capacityInPerson + session.capacityRemote
+            return taken > 0 && 3 * taken < seats ? (session.id, taken, seats) : nil
+        }
+        guard !rows.isEmpty else { return .empty }
+        let list = rows.map { say("\($0.0) (\($0.1) of \($0.2) seats)",
+                                  "\($0.0) (" + language.count($0.1, ("seat", "seats"), ("place", "places")) + " sur \($0.2))") }
+        return .p(.class("note"), txt(say("Open with under a third of their seats taken: ", "Ouvertes avec moins d'un tiers de leurs places prises : ")
+            + list.joined(separator: ", ")))
+    }
 
     static func summaryRows(_ s: PlanFiles.Summary) -> [(String, String)] {
         [

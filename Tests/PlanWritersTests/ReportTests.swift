@@ -214,4 +214,12 @@ import Testing
         #expect(html.contains("<th>path 420 h</th>") && html.contains("<th>organisation OF-DISTANCIEL</th>"))
         #expect(html.contains("not opened") && !html.contains(">cancelled<"))
     }
+
+    @Test func sessionsFarBelowCapacityAreFlagged() throws {
+        let instance = try Repository.instance("tiny")
+        let plan = try Planner.solve(instance)
+        // S-105-R: one remote participant (L-6) for five seats.
+        #expect(Report.render(instance, plan).contains("Open with under a third of their seats taken: S-105-R (1 of 5 seats)"))
+        #expect(Report.render(instance, plan, language: .fr).contains("S-105-R (1 place sur 5)"))
+    }
 }
