@@ -9,6 +9,11 @@ public enum Mode: String, Sendable, Hashable, Comparable, CaseIterable {
 
     /// The word used in output files.
     public var csvName: String { self == .inPerson ? "in_person" : "remote" }
+    /// The mode an output file names (`in_person`, `remote`); nil for any other word.
+    public init?(csvName: String) {
+        guard let mode = Mode.allCases.first(where: { $0.csvName == csvName }) else { return nil }
+        self = mode
+    }
     public static func < (a: Mode, b: Mode) -> Bool { a == .inPerson && b == .remote }
 }
 

@@ -33,10 +33,7 @@ public enum AssignmentsReader {
             func issue(_ k: Int, _ message: String) {
                 issues.append(.init(file: file, line: r.line, field: "\(c[k] + 1) (\(names[k]))", message: message))
             }
-            guard r.fields.count == table.header.count else {
-                issues.append(.init(file: file, line: r.line, field: nil, message: "\(r.fields.count) fields where the header has \(table.header.count)"))
-                continue
-            }
+            guard table.hasHeaderWidth(r, file: file, &issues) else { continue }
             let f = { (k: Int) in r.fields[c[k]] }
             guard let l = learners[f(0)] else { issue(0, "learner '\(f(0))' is not in the instance"); continue }
             if decided[l] { issue(0, "learner \(f(0)) is listed twice"); continue }
@@ -45,7 +42,7 @@ public enum AssignmentsReader {
             case "unassigned": break
             case "assigned":
                 guard let s = sessions[f(2)] else { issue(2, "session '\(f(2))' is not in the instance"); continue }
-                guard let mode: Mode = f(3) == "in_person" ? .inPerson : f(3) == "remote" ? .remote : nil else {
+                guard let mode = Mode(csvName: f(3)) else {
                     issue(3, "'\(f(3))' is not a mode (in_person or remote)")
                     continue
                 }

@@ -1,6 +1,7 @@
 // CSVTable: reads back a CSV file that `plan` wrote, in either dialect (RFC 4180, or French Excel:
 // a byte-order mark and semicolons), with CRLF or LF line ends. Every record keeps the line where
 // it starts, so that a problem is located by file, line and column.
+import PlanDomain
 
 /// A CSV file as a header and records.
 public struct CSVTable: Sendable {
@@ -26,6 +27,13 @@ public struct CSVTable: Sendable {
         guard !rows.isEmpty else { throw CSVTableError(line: 1, message: "the file is empty (a header row was expected)") }
         header = rows.removeFirst().fields
         records = rows
+    }
+
+    /// Whether record `r` has as many fields as the header; if not, the problem is added to `issues`.
+    public func hasHeaderWidth(_ r: Record, file: String, _ issues: inout [LocatedProblems.Issue]) -> Bool {
+        guard r.fields.count != header.count else { return true }
+        issues.append(.init(file: file, line: r.line, field: nil, message: "\(r.fields.count) fields where the header has \(header.count)"))
+        return false
     }
 
     /// The index of each column name.

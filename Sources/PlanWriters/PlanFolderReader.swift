@@ -55,15 +55,9 @@ public enum PlanFolderReader {
         return missing.isEmpty ? names.map { index[$0]! } : nil
     }
 
-    /// Each record of `t` with the header's width, or an issue.
+    /// Each record of `t` with the header's width; an issue for each other.
     private static func rows(_ t: CSVTable, _ file: String, _ issues: inout [LocatedProblems.Issue]) -> [CSVTable.Record] {
-        t.records.filter { r in
-            guard r.fields.count == t.header.count else {
-                issues.append(.init(file: file, line: r.line, field: nil, message: "\(r.fields.count) fields where the header has \(t.header.count)"))
-                return false
-            }
-            return true
-        }
+        t.records.filter { t.hasHeaderWidth($0, file: file, &issues) }
     }
 
     private static func readSessions(_ t: CSVTable, _ issues: inout [LocatedProblems.Issue]) -> [PlanRecord.Session] {
@@ -116,7 +110,7 @@ public enum PlanFolderReader {
             switch f(3) {
             case "unassigned": break
             case "assigned":
-                let mode: Mode? = f(6) == "in_person" ? .inPerson : f(6) == "remote" ? .remote : nil
+                let mode = Mode(csvName: f(6))
                 if mode == nil { issue(6, "'\(f(6))' is not a mode (in_person or remote)") }
                 let start = Day(iso: f(7))
                 if start == nil { issue(7, "'\(f(7))' is not a date (YYYY-MM-DD)") }

@@ -76,10 +76,7 @@ private struct TemplateDocument {
         var rowLines: [Int] = []
         let comma = table.delimiter == UInt8(ascii: ";")
         for r in table.records {
-            guard r.fields.count == table.header.count else {
-                issues.append(.init(file: template.file, line: r.line, field: nil, message: "\(r.fields.count) fields where the header has \(table.header.count)"))
-                continue
-            }
+            guard table.hasHeaderWidth(r, file: template.file, &issues) else { continue }
             var members: [(keys: [String], json: String)] = []
             for (k, name) in table.header.enumerated() {
                 guard let column = known[name], let json = jsonValue(r.fields[k], column.kind, comma: comma) else { continue }
