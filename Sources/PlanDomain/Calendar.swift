@@ -175,13 +175,19 @@ public struct WorkCalendar: Sendable {
     /// nil when it can.
     public func refusal(of day: Day, weekdays: Set<Weekday>, organisationClosures: Set<Day>,
                         takenInWeek: Int) -> String? {
-        if !weekdays.contains(day.weekday) { return "\(day) is a \(day.weekday.rawValue), not one of the session's weekdays" }
-        if !workdays.contains(day.weekday) { return "\(day) is a \(day.weekday.rawValue), not a workday" }
-        if holidays.contains(day) { return "\(day) is a public holiday" }
-        if closures.contains(day) { return "\(day) is a closure day" }
-        if organisationClosures.contains(day) { return "\(day) is a closure day of the organisation" }
+        let w = day.weekday.rawValue
+        if !weekdays.contains(day.weekday) {
+            return tr("\(day) is a \(w), not one of the session's weekdays", "le \(day) est un \(w), pas un des jours de la session")
+        }
+        if !workdays.contains(day.weekday) { return tr("\(day) is a \(w), not a workday", "le \(day) est un \(w), pas un jour ouvré") }
+        if holidays.contains(day) { return tr("\(day) is a public holiday", "le \(day) est un jour férié") }
+        if closures.contains(day) { return tr("\(day) is a closure day", "le \(day) est un jour de fermeture") }
+        if organisationClosures.contains(day) {
+            return tr("\(day) is a closure day of the organisation", "le \(day) est un jour de fermeture de l'organisme")
+        }
         if takenInWeek + 1 > workdaysInWeek(of: day) - 1 {
-            return "training on \(day) would leave no workday of its week at the host structure"
+            return tr("training on \(day) would leave no workday of its week at the host structure",
+                      "former le \(day) ne laisserait aucun jour ouvré de sa semaine à la structure d'accueil")
         }
         return nil
     }

@@ -26,20 +26,32 @@ public enum Ineligibility: Equatable, Sendable, CustomStringConvertible {
     case noRemoteSeats
     case started(Day)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// Why, in the language `t`.
+    public func text(_ t: Language) -> String {
         switch self {
-        case .path(let s, let l): return "the session is a \(s) h path, the learner's is \(l) h"
-        case .territory(let t): return "the session's organisation does not cover territory \(t)"
-        case .startsBeforeAvailable(let d): return "the session starts before the learner is available (\(d))"
-        case .startsAfterStartBy(let d): return "the session starts after the learner's startBy (\(d))"
-        case .endsAfterFinishBy(let d): return "the session ends after the learner's finishBy (\(d))"
-        case .alternationDay(let w): return "the session trains on \(w.rawValue), an alternation day of the structure"
-        case .modeNotAllowed(let p): return "the learner's mode is \(p.rawValue)"
-        case .noSite: return "the session has no site (remote only)"
-        case .noInPersonSeats: return "the session has no in-person seats"
-        case .tooFar(let km, let limit): return "the site is \(km) km away, beyond the travel limit of \(formatNumber(limit)) km"
-        case .noRemoteSeats: return "the session has no remote seats"
-        case .started(let d): return "the session started before \(d) and the learner was not in it in this mode"
+        case .path(let s, let l): return t.say("the session is a \(s) h path, the learner's is \(l) h",
+                                               "la session est un parcours de \(s) h, celui de l'apprenant de \(l) h")
+        case .territory(let x): return t.say("the session's organisation does not cover territory \(x)",
+                                             "l'organisme de la session ne couvre pas le territoire \(x)")
+        case .startsBeforeAvailable(let d): return t.say("the session starts before the learner is available (\(d))",
+                                                         "la session commence avant que l'apprenant soit disponible (\(d))")
+        case .startsAfterStartBy(let d): return t.say("the session starts after the learner's startBy (\(d))",
+                                                      "la session commence après la date de début au plus tard de l'apprenant (\(d))")
+        case .endsAfterFinishBy(let d): return t.say("the session ends after the learner's finishBy (\(d))",
+                                                     "la session finit après la date de fin au plus tard de l'apprenant (\(d))")
+        case .alternationDay(let w): return t.say("the session trains on \(w.rawValue), an alternation day of the structure",
+                                                  "la session forme le \(t.weekday(w)), un jour d'alternance de la structure")
+        case .modeNotAllowed(let p): return t.say("the learner's mode is \(p.rawValue)", "la modalité de l'apprenant est \(p.rawValue)")
+        case .noSite: return t.say("the session has no site (remote only)", "la session n'a pas de site (à distance seulement)")
+        case .noInPersonSeats: return t.say("the session has no in-person seats", "la session n'a pas de places en présentiel")
+        case .tooFar(let km, let limit):
+            return t.say("the site is \(km) km away, beyond the travel limit of \(formatNumber(limit)) km",
+                         "le site est à \(km) km, au-delà de la limite de déplacement de \(formatNumber(limit)) km")
+        case .noRemoteSeats: return t.say("the session has no remote seats", "la session n'a pas de places à distance")
+        case .started(let d): return t.say("the session started before \(d) and the learner was not in it in this mode",
+                                           "la session a commencé avant le \(d) et l'apprenant n'y était pas dans cette modalité")
         }
     }
 }

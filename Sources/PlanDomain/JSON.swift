@@ -69,7 +69,7 @@ public struct JSONParser {
         p.skipSpace()
         let node = try p.value()
         p.skipSpace()
-        if p.i < p.bytes.count { throw p.error("unexpected text after the end of the document") }
+        if p.i < p.bytes.count { throw p.error(tr("unexpected text after the end of the document", "du texte après la fin du document")) }
         return (node, p.trailingCommas)
     }
 
@@ -110,7 +110,7 @@ public struct JSONParser {
 
     private mutating func value() throws(JSONSyntaxError) -> JSONNode {
         let pos = position()
-        guard i < bytes.count else { throw error("unexpected end of the document, expected a value") }
+        guard i < bytes.count else { throw error(tr("unexpected end of the document, expected a value", "fin du document inattendue, une valeur était attendue")) }
         switch bytes[i] {
         case UInt8(ascii: "{"): return JSONNode(value: try object(), position: pos)
         case UInt8(ascii: "["): return JSONNode(value: try array(), position: pos)
@@ -119,13 +119,13 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try literal("false"); return JSONNode(value: .bool(false), position: pos)
         case UInt8(ascii: "n"): try literal("null"); return JSONNode(value: .null, position: pos)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONNode(value: try number(), position: pos)
-        default: throw error("unexpected character, expected a value")
+        default: throw error(tr("unexpected character, expected a value", "caractère inattendu, une valeur était attendue"))
         }
     }
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
         for b in word.utf8 {
-            guard i < bytes.count, bytes[i] == b else { throw error("unexpected character, expected \(word)") }
+            guard i < bytes.count, bytes[i] == b else { throw error(tr("unexpected character, expected \(word)", "caractère inattendu, \(word) était attendu")) }
             i += 1
         }
     }
@@ -136,7 +136,7 @@ public struct JSONParser {
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > Self.maxDepth { throw error("the document nests too deeply (more than \(Self.maxDepth) levels)") }
+        if depth > Self.maxDepth { throw error(tr("the document nests too deeply (more than \(Self.maxDepth) levels)", "le document s'imbrique trop profondément (plus de \(Self.maxDepth) niveaux)")) }
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSON {
@@ -147,17 +147,17 @@ public struct JSONParser {
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
         while true {
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error(tr("expected a key in double quotes", "une clé entre guillemets droits était attendue")) }
             let keyPos = position()
             let key = try string()
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error(tr("expected ':' after the key", "':' était attendu après la clé")) }
             i += 1
             skipSpace()
             let v = try value()
             members.append(JSONMember(key: key, keyPosition: keyPos, value: v))
             skipSpace()
-            guard i < bytes.count else { throw error("unexpected end of the document, expected ',' or '}'") }
+            guard i < bytes.count else { throw error(tr("unexpected end of the document, expected ',' or '}'", "fin du document inattendue, ',' ou '}' était attendu")) }
             if bytes[i] == UInt8(ascii: ",") {
                 let comma = position()
                 i += 1
@@ -165,7 +165,7 @@ public struct JSONParser {
                 continue
             }
             if bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
-            throw error("expected ',' or '}'")
+            throw error(tr("expected ',' or '}'", "',' ou '}' était attendu"))
         }
     }
 
@@ -179,7 +179,7 @@ public struct JSONParser {
             skipSpace()
             items.append(try value())
             skipSpace()
-            guard i < bytes.count else { throw error("unexpected end of the document, expected ',' or ']'") }
+            guard i < bytes.count else { throw error(tr("unexpected end of the document, expected ',' or ']'", "fin du document inattendue, ',' ou ']' était attendu")) }
             if bytes[i] == UInt8(ascii: ",") {
                 let comma = position()
                 i += 1
@@ -187,21 +187,21 @@ public struct JSONParser {
                 continue
             }
             if bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
-            throw error("expected ',' or ']'")
+            throw error(tr("expected ',' or ']'", "',' ou ']' était attendu"))
         }
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
         var v: UInt32 = 0
         for _ in 0..<4 {
-            guard i < bytes.count else { throw error("unexpected end in a \\u escape") }
+            guard i < bytes.count else { throw error(tr("unexpected end in a \\u escape", "fin inattendue dans un échappement \\u")) }
             let b = bytes[i]
             let d: UInt32
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
-            default: throw error("bad hex digit in a \\u escape")
+            default: throw error(tr("bad hex digit in a \\u escape", "chiffre hexadécimal invalide dans un échappement \\u"))
             }
             v = v * 16 + d
             i += 1
@@ -213,13 +213,13 @@ public struct JSONParser {
         i += 1
         var out: [UInt8] = []
         while true {
-            guard i < bytes.count else { throw error("unterminated string") }
+            guard i < bytes.count else { throw error(tr("unterminated string", "texte entre guillemets non terminé")) }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
-            if b < 0x20 { throw error("control character in a string (escape it)") }
+            if b < 0x20 { throw error(tr("control character in a string (escape it)", "caractère de contrôle dans un texte (l'échapper)")) }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
-            guard i < bytes.count else { throw error("unterminated string") }
+            guard i < bytes.count else { throw error(tr("unterminated string", "texte entre guillemets non terminé")) }
             let e = bytes[i]
             i += 1
             switch e {
@@ -235,17 +235,17 @@ public struct JSONParser {
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
                     guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                        throw error("lone surrogate in a \\u escape")
+                        throw error(tr("lone surrogate in a \\u escape", "demi-caractère isolé dans un échappement \\u"))
                     }
                     i += 2
                     let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("lone surrogate in a \\u escape") }
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error(tr("lone surrogate in a \\u escape", "demi-caractère isolé dans un échappement \\u")) }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw error("lone surrogate in a \\u escape")
+                    throw error(tr("lone surrogate in a \\u escape", "demi-caractère isolé dans un échappement \\u"))
                 }
                 out.append(contentsOf: Array(String(Unicode.Scalar(scalar)!).utf8))
-            default: throw error("unknown escape in a string")
+            default: throw error(tr("unknown escape in a string", "échappement inconnu dans un texte"))
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -259,23 +259,23 @@ public struct JSONParser {
             while p.i < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.i]) { p.i += 1 }
             return p.i - s
         }
-        guard i < bytes.count else { throw error("bad number") }
+        guard i < bytes.count else { throw error(tr("bad number", "nombre invalide")) }
         if bytes[i] == UInt8(ascii: "0") {
             i += 1
         } else if digits(&self) == 0 {
-            throw error("bad number")
+            throw error(tr("bad number", "nombre invalide"))
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            if digits(&self) == 0 { throw error("bad number: digits expected after '.'") }
+            if digits(&self) == 0 { throw error(tr("bad number: digits expected after '.'", "nombre invalide : chiffres attendus après '.'")) }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            if digits(&self) == 0 { throw error("bad number: digits expected in the exponent") }
+            if digits(&self) == 0 { throw error(tr("bad number: digits expected in the exponent", "nombre invalide : chiffres attendus dans l'exposant")) }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
-        guard let v = Double(text), v.isFinite else { throw error("number out of range") }
+        guard let v = Double(text), v.isFinite else { throw error(tr("number out of range", "nombre hors limites")) }
         return .number(v, text)
     }
 }

@@ -5,6 +5,10 @@
 public enum Language: String, CaseIterable, Sendable {
     case en, fr
 
+    /// The language of the task at hand: what the decoder's messages, the warnings and the
+    /// report are written in. A command sets it once (`Language.$current.withValue(.fr) { … }`).
+    @TaskLocal public static var current: Language = .en
+
     /// French when the environment's locale is French (`LC_ALL`, then `LC_MESSAGES`, then `LANG`
     /// start with `fr`), English otherwise.
     public static func fromEnvironment(_ environment: [String: String]) -> Language {

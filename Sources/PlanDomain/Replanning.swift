@@ -111,9 +111,9 @@ public struct LocatedProblems: Error, Sendable {
 
         public var description: String {
             var place = file ?? ""
-            if line > 0 { place += " line \(line)" }
-            if let field { place += file == nil ? field : ", column \(field)" }
-            return place.isEmpty ? message : "\(place): \(message)"
+            if line > 0 { place += tr(" line \(line)", " ligne \(line)") }
+            if let field { place += file == nil ? field : tr(", column \(field)", ", colonne \(field)") }
+            return place.isEmpty ? message : place + tr(": ", " : ") + message
         }
     }
     public var issues: [Issue]

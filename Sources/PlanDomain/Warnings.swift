@@ -14,15 +14,16 @@ extension Instance {
         for (h, s) in structures.enumerated() {
             let place = "structures[\(h)] (\(s.id))"
             guard let d = FrenchGeography.departement(code: s.territory) else {
-                out.append("\(place): territory \"\(s.territory)\" is not a French département code")
+                out.append(place + tr(": ", " : ") + tr("territory \"\(s.territory)\" is not a French département code",
+                                             "le territoire \"\(s.territory)\" n'est pas un code de département français"))
                 continue
             }
-            if let why = misplacement(lat: s.lat, lon: s.lon, near: [d]) { out.append("\(place): \(why)") }
+            if let why = misplacement(lat: s.lat, lon: s.lon, near: [d]) { out.append(place + tr(": ", " : ") + why) }
         }
         for (k, site) in sites.enumerated() {
             let near = organisations[site.organisation].territories.sorted().compactMap(FrenchGeography.departement(code:))
             guard !near.isEmpty, let why = misplacement(lat: site.lat, lon: site.lon, near: near) else { continue }
-            out.append("sites[\(k)] (\(site.id)): \(why)")
+            out.append("sites[\(k)] (\(site.id))" + tr(": ", " : ") + why)
         }
         return out
     }
@@ -34,7 +35,9 @@ extension Instance {
         let km = distance(lat, lon, nearest)
         guard Double(km) > Self.plausibleKm(nearest) else { return nil }
         let swapped = departements.contains { Double(distance(lon, lat, $0)) <= Self.plausibleKm($0) }
-        let said = "\(km) km from \(nearest.prefecture), the prefecture of \(nearest.name) (\(nearest.code))"
-        return said + (swapped ? "; latitude and longitude seem swapped" : "; check its coordinates")
+        let said = tr("\(km) km from \(nearest.prefecture), the prefecture of \(nearest.name) (\(nearest.code))",
+                      "à \(km) km de \(nearest.prefecture), préfecture de \(nearest.name) (\(nearest.code))")
+        return said + (swapped ? tr("; latitude and longitude seem swapped", " ; latitude et longitude semblent inversées")
+                               : tr("; check its coordinates", " ; vérifier ses coordonnées"))
     }
 }

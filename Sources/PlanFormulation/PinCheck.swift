@@ -30,6 +30,8 @@ private struct PinCheck {
     let bySeat: [Option: [Int]]
     let pins: Occupancy
 
+    func say(_ en: String, _ fr: String) -> String { Language.current.say(en, fr) }
+
     func ids(_ ls: [Int]) -> [String] { ls.map { instance.learners[$0].id }.sorted(by: precedesByBytes) }
 
     /// Rule 1: more pinned learners than seats.
@@ -40,7 +42,8 @@ private struct PinCheck {
         }
         for o in seats where pins.seatsLeft(o) < 0 {
             let session = instance.sessions[o.session], ls = bySeat[o]!
-            throw PlannerError.infeasible(rule: "capacity: session \(session.id) has \(ls.count) pinned \(o.mode.csvName) learners for \(session.capacity(o.mode)) seats", learners: ids(ls))
+            throw PlannerError.infeasible(rule: say("capacity: session \(session.id) has \(ls.count) pinned \(o.mode.csvName) learners for \(session.capacity(o.mode)) seats",
+                                                     "capacity : la session \(session.id) a \(ls.count) apprenants imposés en \(o.mode.csvName) pour \(session.capacity(o.mode)) places"), learners: ids(ls))
         }
     }
 
@@ -51,7 +54,8 @@ private struct PinCheck {
             guard let (d, n) = pins.overbookedDays(structure: h).first else { continue }
             let ls = bySeat.filter { instance.sessions[$0.key.session].days.contains(d) }.flatMap(\.value)
                 .filter { instance.learners[$0].structure == h }
-            throw PlannerError.infeasible(rule: "maxAbsent: structure \(instance.structures[h].id) would have \(n) pinned learners in training on \(d), above its limit of \(instance.structures[h].maxAbsent!)", learners: ids(ls))
+            throw PlannerError.infeasible(rule: say("maxAbsent: structure \(instance.structures[h].id) would have \(n) pinned learners in training on \(d), above its limit of \(instance.structures[h].maxAbsent!)",
+                                                     "maxAbsent : la structure \(instance.structures[h].id) aurait \(n) apprenants imposés en formation le \(d), au-delà de sa limite de \(instance.structures[h].maxAbsent!)"), learners: ids(ls))
         }
     }
 
@@ -63,7 +67,8 @@ private struct PinCheck {
                 let session = instance.sessions[$0.key.session]
                 return session.organisation == o && session.days.contains(d)
             }.flatMap(\.value)
-            throw PlannerError.infeasible(rule: "maxConcurrentSessions: organisation \(org.id) would run \(n) sessions with pinned learners on \(d), above its limit of \(org.maxConcurrentSessions!)", learners: ids(ls))
+            throw PlannerError.infeasible(rule: say("maxConcurrentSessions: organisation \(org.id) would run \(n) sessions with pinned learners on \(d), above its limit of \(org.maxConcurrentSessions!)",
+                                                     "maxConcurrentSessions : l'organisme \(org.id) tiendrait \(n) sessions avec des apprenants imposés le \(d), au-delà de sa limite de \(org.maxConcurrentSessions!)"), learners: ids(ls))
         }
     }
 
@@ -77,7 +82,8 @@ private struct PinCheck {
             guard pinned.count < need else { continue }
             let reachable = reachableSize(s, pinned: pinned.count)
             if reachable < need {
-                throw PlannerError.infeasible(rule: "minSize: session \(instance.sessions[s].id) needs \(need) participants and at most \(reachable) can join", learners: ids(pinned))
+                throw PlannerError.infeasible(rule: say("minSize: session \(instance.sessions[s].id) needs \(need) participants and at most \(reachable) can join",
+                                                         "minSize : la session \(instance.sessions[s].id) demande \(need) participants et au plus \(reachable) peuvent la rejoindre"), learners: ids(pinned))
             }
         }
     }

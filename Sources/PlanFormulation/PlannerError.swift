@@ -39,7 +39,8 @@ public enum PlannerError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .infeasible(let rule, let learners):
-            return "infeasible: \(rule); pinned learners involved: \(learners.joined(separator: ", "))"
+            return Language.current.say("infeasible: \(rule); pinned learners involved: ",
+                                        "infaisable : \(rule) ; apprenants imposés concernés : ") + learners.joined(separator: ", ")
         case .noPlan(let stop): return "no plan: the search stopped (\(stop.rawValue)) before finding a plan"
         case .internalError(let error): return "internal error: \(error)"
         case .invalidOption(let option): return option.description

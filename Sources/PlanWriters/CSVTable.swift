@@ -24,7 +24,7 @@ public struct CSVTable: Sendable {
         let firstLineEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
         delimiter = bytes[start..<firstLineEnd].contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
         var rows = try CSVTable.parse(bytes, from: start, delimiter: delimiter)
-        guard !rows.isEmpty else { throw CSVTableError(line: 1, message: "the file is empty (a header row was expected)") }
+        guard !rows.isEmpty else { throw CSVTableError(line: 1, message: Language.current.say("the file is empty (a header row was expected)", "le fichier est vide (une ligne d'en-tête était attendue)")) }
         header = rows.removeFirst().fields
         records = rows
     }
@@ -32,7 +32,7 @@ public struct CSVTable: Sendable {
     /// Whether record `r` has as many fields as the header; if not, the problem is added to `issues`.
     public func hasHeaderWidth(_ r: Record, file: String, _ issues: inout [LocatedProblems.Issue]) -> Bool {
         guard r.fields.count != header.count else { return true }
-        issues.append(.init(file: file, line: r.line, field: nil, message: "\(r.fields.count) fields where the header has \(header.count)"))
+        issues.append(.init(file: file, line: r.line, field: nil, message: Language.current.say("\(r.fields.count) fields where the header has \(header.count)", "\(r.fields.count) champs alors que l'en-tête en a \(header.count)")))
         return false
     }
 
@@ -68,7 +68,7 @@ public struct CSVTable: Sendable {
             }
             switch c {
             case quote:
-                guard field.isEmpty, !quoted else { throw CSVTableError(line: line, message: "a quote inside an unquoted field") }
+                guard field.isEmpty, !quoted else { throw CSVTableError(line: line, message: Language.current.say("a quote inside an unquoted field", "un guillemet dans un champ sans guillemets")) }
                 inQuotes = true
                 quoted = true
                 pending = true
@@ -86,12 +86,12 @@ public struct CSVTable: Sendable {
                 line += 1
                 recordLine = line
             default:
-                if quoted { throw CSVTableError(line: line, message: "text after a closing quote") }
+                if quoted { throw CSVTableError(line: line, message: Language.current.say("text after a closing quote", "du texte après un guillemet fermant")) }
                 field.append(c)
                 pending = true
             }
         }
-        if inQuotes { throw CSVTableError(line: recordLine, message: "a quoted field never ends") }
+        if inQuotes { throw CSVTableError(line: recordLine, message: Language.current.say("a quoted field never ends", "un champ entre guillemets ne se termine jamais")) }
         if pending || !field.isEmpty || !fields.isEmpty {
             endField()
             records.append(Record(line: recordLine, fields: fields))

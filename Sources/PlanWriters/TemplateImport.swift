@@ -13,7 +13,8 @@ public enum TemplateImport {
         for name in Templates.fileNames {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
                 if name != "settings.csv" {
-                    issues.append(.init(file: name, line: 0, field: nil, message: "missing in \(folder.path) (a header row is enough for an empty list)"))
+                    issues.append(.init(file: name, line: 0, field: nil, message: Language.current.say("missing in \(folder.path) (a header row is enough for an empty list)",
+                                                                                 "absent de \(folder.path) (une ligne d'en-tête suffit pour une liste vide)")))
                 }
                 continue
             }
@@ -53,11 +54,11 @@ private struct TemplateDocument {
         let known = Dictionary(Templates.settings.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for r in table.records {
             guard r.fields.count >= 2 else {
-                issues.append(.init(file: "settings.csv", line: r.line, field: nil, message: "expected two fields, key and value"))
+                issues.append(.init(file: "settings.csv", line: r.line, field: nil, message: Language.current.say("expected two fields, key and value", "attendu : deux champs, clé et valeur")))
                 continue
             }
             guard let column = known[r.fields[0]] else {
-                issues.append(.init(file: "settings.csv", line: r.line, field: "1 (key)", message: "unknown setting '\(r.fields[0])'; expected one of \(Templates.settings.map(\.name).joined(separator: ", "))"))
+                issues.append(.init(file: "settings.csv", line: r.line, field: "1 (key)", message: Language.current.say("unknown setting '\(r.fields[0])'; expected one of \(Templates.settings.map(\.name).joined(separator: ", "))", "réglage inconnu '\(r.fields[0])' ; réglages possibles : \(Templates.settings.map(\.name).joined(separator: ", "))")))
                 continue
             }
             settingsLines[column.name] = r.line
@@ -70,7 +71,7 @@ private struct TemplateDocument {
     mutating func readList(_ template: TemplateFile, _ table: CSVTable, _ issues: inout [LocatedProblems.Issue]) {
         let known = Dictionary(template.columns.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, name) in table.header.enumerated() where known[name] == nil {
-            issues.append(.init(file: template.file, line: 1, field: "\(k + 1) (\(name))", message: "unknown column; expected \(template.columns.map(\.name).joined(separator: ", "))"))
+            issues.append(.init(file: template.file, line: 1, field: "\(k + 1) (\(name))", message: Language.current.say("unknown column; expected \(template.columns.map(\.name).joined(separator: ", "))", "colonne inconnue ; colonnes possibles : \(template.columns.map(\.name).joined(separator: ", "))")))
         }
         var objects: [[(keys: [String], json: String)]] = []
         var rowLines: [Int] = []

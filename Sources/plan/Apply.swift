@@ -44,7 +44,7 @@ struct Apply: ParsableCommand {
     var packs = false
 
     func run() throws {
-        try Failure.reported { try apply() }
+        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try apply() } }
     }
 
     private func apply() throws(Failure) {
@@ -64,7 +64,7 @@ struct Apply: ParsableCommand {
         // A bound that meets the objective proves the edited plan optimal too.
         let status: PlanStatus = objective - bound <= 1e-9 * max(1, abs(objective)) ? .optimal : .feasible
         let plan = Plan(assignments: decisions, reasons: Planner.reasons(instance, assignments: decisions,
-                                                  language: lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)), status: status,
+                                                  language: Language.chosen(lang)), status: status,
                         objective: objective, bound: bound, solveSeconds: 0)
         var files = PlanFiles.render(instance, plan, dialect: csv)
         if ics { files += Calendars.render(instance, plan) }
@@ -75,9 +75,12 @@ struct Apply: ParsableCommand {
             throw .io("\(error)")
         }
         let s = PlanFiles.Summary(instance, plan)
-        print("plan applied: \(s.assigned) assigned (in person \(s.inPerson), remote \(s.remote)), \(s.unassigned) unassigned")
-        print("objective: \(formatNumber(objective))  bound: \(formatNumber(bound))  gap: \(formatNumber(plan.gap))")
-        print("plan written to \(out)")
+        let t = Language.current
+        print(t.say("plan applied: \(s.assigned) assigned (in person \(s.inPerson), remote \(s.remote)), \(s.unassigned) unassigned",
+                    "plan appliqué : \(s.assigned) placés (en présentiel \(s.inPerson), à distance \(s.remote)), \(s.unassigned) sans place"))
+        print(t.say("objective: \(formatNumber(objective))  bound: \(formatNumber(bound))  gap: \(formatNumber(plan.gap))",
+                    "objectif : \(formatNumber(objective))  borne : \(formatNumber(bound))  écart : \(formatNumber(plan.gap))"))
+        print(t.say("plan written to ", "plan écrit dans ") + out)
     }
 
     /// The bound of the plan the file was edited from (its summary.json beside it), when it is

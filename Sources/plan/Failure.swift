@@ -33,22 +33,26 @@ enum Failure: Error {
 
     /// What the planner reads on stderr.
     var message: String {
+        let t = Language.current
         switch self {
         case .invalidInstance(let path, let error):
-            return "\(path): invalid instance, \(count(error.issues.count, "problem")):\n"
+            return path + t.say(": invalid instance, ", " : instance invalide, ") + problems(error.issues.count, t) + t.say(":", " :") + "\n"
                 + error.issues.map { "  \($0)" }.joined(separator: "\n")
         case .invalidPrevious(let path, let error):
-            let head = path.map { "\($0): cannot be read as a plan" } ?? "plan: the previous plan cannot be used"
-            return "\(head), \(count(error.issues.count, "problem")):\n"
+            let head = path.map { $0 + t.say(": cannot be read as a plan", " : illisible comme plan") }
+                ?? t.say("plan: the previous plan cannot be used", "plan : le plan précédent est inutilisable")
+            return "\(head), \(problems(error.issues.count, t))" + t.say(":", " :") + "\n"
                 + error.issues.map { "  \(PlanFolderReader.located($0))" }.joined(separator: "\n")
         case .invalidTemplates(let path, let error):
-            return "\(path): the templates do not make a valid instance, \(count(error.issues.count, "problem")):\n"
-                + error.issues.map { "  \($0)" }.joined(separator: "\n")
+            return path + t.say(": the templates do not make a valid instance, ", " : les modèles ne font pas une instance valide, ")
+                + problems(error.issues.count, t) + t.say(":", " :") + "\n" + error.issues.map { "  \($0)" }.joined(separator: "\n")
         case .planner(let error): return "plan: \(error)"
         case .io(let text): return "plan: \(text)"
         case .violations: return ""
         case .ruleBroken(let rules):
-            return "plan: the plan breaks \(count(rules.count, "rule")); nothing written:\n" + rules.map { "  \($0)" }.joined(separator: "\n")
+            let n = t.count(rules.count, ("rule", "rules"), ("règle", "règles"))
+            return t.say("plan: the plan breaks \(n); nothing written:\n", "plan : le plan enfreint \(n) ; rien n'est écrit :\n")
+                + rules.map { "  \($0)" }.joined(separator: "\n")
         }
     }
 
@@ -63,7 +67,7 @@ enum Failure: Error {
     }
 }
 
-private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+private func problems(_ n: Int, _ t: Language) -> String { t.count(n, ("problem", "problems"), ("problème", "problèmes")) }
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -28,11 +28,15 @@ struct Validate: ParsableCommand {
     @Argument(help: "The instance file (JSON).")
     var instance: String
 
-    @ArgumentParser.Option(help: "Language of the reasons: en or fr (default: the locale's).")
+    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
     var lang: Language?
 
     func run() throws {
-        let language = lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let language = Language.chosen(lang)
+        try Language.$current.withValue(language) { try validate(language) }
+    }
+
+    private func validate(_ t: Language) throws {
         let instance = try Failure.reported { try loadInstance(self.instance) }
         var triples = 0
         var stranded: [(String, String)] = []
@@ -40,17 +44,17 @@ struct Validate: ParsableCommand {
             let options = instance.eligibleOptions(learner: l)
             triples += options.count
             if options.isEmpty && instance.learners[l].assigned == nil {
-                stranded.append((instance.learners[l].id, instance.reasonWithoutOptions(l, language: language)))
+                stranded.append((instance.learners[l].id, instance.reasonWithoutOptions(l, language: t)))
             }
         }
-        print("\(self.instance): valid")
-        print("  learners: \(instance.learners.count)")
-        print("  sessions: \(instance.sessions.count)")
-        print("  eligible (learner, session, mode): \(triples)")
-        print("  learners with no eligible seat: \(stranded.count)")
-        for (id, why) in stranded.sorted(by: { precedesByBytes($0.0, $1.0) }) { print("    \(id): \(why)") }
+        print(self.instance + t.say(": valid", " : valide"))
+        print(t.say("  learners: ", "  apprenants : ") + "\(instance.learners.count)")
+        print(t.say("  sessions: ", "  sessions : ") + "\(instance.sessions.count)")
+        print(t.say("  eligible (learner, session, mode): ", "  possibilités (apprenant, session, modalité) : ") + "\(triples)")
+        print(t.say("  learners with no eligible seat: ", "  apprenants sans aucune place possible : ") + "\(stranded.count)")
+        for (id, why) in stranded.sorted(by: { precedesByBytes($0.0, $1.0) }) { print("    " + id + t.say(": ", " : ") + why) }
         let warnings = instance.warnings()
-        if !warnings.isEmpty { print("  warnings (\(warnings.count)), to check:") }
+        if !warnings.isEmpty { print(t.say("  warnings (\(warnings.count)), to check:", "  avertissements (\(warnings.count)), à vérifier :")) }
         for w in warnings { print("    \(w)") }
         try Failure.reported {
             do {
@@ -59,6 +63,13 @@ struct Validate: ParsableCommand {
                 throw Failure.planner(error)
             }
         }
+    }
+}
+
+extension Language {
+    /// The language asked with `--lang`, else the locale's.
+    static func chosen(_ asked: Language?) -> Language {
+        asked ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 }
 

@@ -106,10 +106,10 @@ struct Solve: ParsableCommand {
     var lang: Language?
 
     /// The language asked, else the locale's.
-    var language: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
+    var language: Language { Language.chosen(lang) }
 
     func run() throws {
-        try Failure.reported { try solve() }
+        try Language.$current.withValue(language) { try Failure.reported { try solve() } }
     }
 
     private func solve() throws {
@@ -119,7 +119,7 @@ struct Solve: ParsableCommand {
         // search as soon as it begins (the greedy plan is written, `interrupted`).
         let interruption = Interruption.install(cleaning: folder, and: report.map { [URL(fileURLWithPath: $0)] } ?? [])
         let (instance, previousPlan) = try load()
-        for w in instance.warnings() { printError("warning: \(w)") }
+        for w in instance.warnings() { printError(language.say("warning: ", "avertissement : ") + w) }
         let loadSeconds = seconds(since: clock)
         if try writeModelIfAsked(instance) { return }
         let progressLine = ProgressLine(enabled: !quiet && !verbose && isatty(STDERR_FILENO) == 1)
@@ -132,7 +132,8 @@ struct Solve: ParsableCommand {
             throw Failure.planner(error)
         }
         progressLine.clear()
-        if result.plan.status == .interrupted { printError("plan: interrupted; writing the best plan found so far") }
+        if result.plan.status == .interrupted { printError(language.say("plan: interrupted; writing the best plan found so far",
+                                                                         "plan : interrompu ; écriture du meilleur plan trouvé jusqu'ici")) }
         let writeStart = ContinuousClock.now
         let changes = previousPlan.map { $0.changes(to: PlanRecord(instance, assignments: result.plan.assignments)) }
         try write(instance, result.plan, changes: changes, previousPlan: previousPlan, to: folder)

@@ -24,8 +24,11 @@ struct Import: ParsableCommand {
     @ArgumentParser.Option(help: "The instance file to write.")
     var out: String
 
+    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
+    var lang: Language?
+
     func run() throws {
-        try Failure.reported { try importTemplates() }
+        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try importTemplates() } }
     }
 
     private func importTemplates() throws(Failure) {
@@ -40,7 +43,7 @@ struct Import: ParsableCommand {
         } catch {
             throw .io("\(error)")
         }
-        print("instance written to \(out)")
+        print(Language.current.say("instance written to ", "instance écrite dans ") + out)
     }
 }
 

@@ -260,6 +260,29 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 
+    /// With `--lang fr` (or a French locale) the problems of an instance are said in French, for
+    /// validate, solve and import alike; the paths, ids and keys stay as written in the file.
+    @Test func anInvalidInstanceIsExplainedInFrench() throws {
+        let dir = try scratchFolder("invalid-fr")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.json")
+        var text = try String(contentsOfFile: tiny, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"availableFrom\": \"2027-01-05\"", with: "\"availabelFrom\": \"2027-01-05\"")
+        text = text.replacingOccurrences(of: "\"structure\": \"H-3\"", with: "\"structure\": \"H-9\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["validate", file.path, "--lang", "fr"], ["solve", file.path, "--out", dir.path + "/p", "--lang", "fr"]] {
+            let run = try PlanRun(arguments)
+            #expect(run.status == 65)
+            #expect(run.stderr.contains("instance invalide, 2 problèmes :"), "\(run.stderr)")
+            #expect(run.stderr.contains("clé inconnue 'availabelFrom' ; vouliez-vous dire 'availableFrom' ?"), "\(run.stderr)")
+            #expect(run.stderr.contains("structure inconnue \"H-9\" ; aucune structure ne porte cet identifiant"), "\(run.stderr)")
+            #expect(run.stderr.contains("ligne "), "\(run.stderr)")
+            #expect(!run.stderr.contains("expected"), "\(run.stderr)")
+        }
+        let valid = try PlanRun(["validate", tiny, "--lang", "fr"])
+        #expect(valid.stdout.contains(" : valide") && valid.stdout.contains("apprenants : 6"), "\(valid.stdout)")
+    }
+
     /// Far more than a pipe's buffer (64 KiB) on stderr: PlanRun drains stdout and stderr at
     /// once, so the run ends instead of blocking on a full pipe.
     @Test func moreThanAPipeBufferOnStderrIsReadToTheEnd() throws {

@@ -40,6 +40,8 @@ import Testing
         #expect(reaction < .seconds(2), "took \(reaction) to stop")
         #expect(process.terminationStatus == 0)
         #expect(stdout.contains("status: interrupted"))
+        // How far from the best bound, in learners (issue 11): the difference's worth in unseated learners.
+        #expect(stdout.contains("left without a seat)"), "\(stdout)")
         // Whole weights: the bound is rounded up to an objective a plan can have, never 8922303.999999998.
         let bound = stdout.split(separator: "\n").first { $0.hasPrefix("objective:") }?
             .components(separatedBy: "bound: ").last?.split(separator: " ").first

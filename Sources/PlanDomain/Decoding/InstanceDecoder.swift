@@ -25,8 +25,8 @@ public struct InstanceIssue: Sendable, Equatable, CustomStringConvertible {
     /// `learners[25].structure (L-00026, line 3, column 5): …`
     public var description: String {
         var place = [subject].compactMap { $0 }
-        if let line { place.append("line \(line), column \(column ?? 0)") }
-        return path + (place.isEmpty ? "" : " (\(place.joined(separator: ", ")))") + ": " + message
+        if let line { place.append(tr("line \(line), column \(column ?? 0)", "ligne \(line), colonne \(column ?? 0)")) }
+        return path + (place.isEmpty ? "" : " (\(place.joined(separator: ", ")))") + tr(": ", " : ") + message
     }
 }
 
@@ -39,11 +39,11 @@ public struct InvalidInstance: Error, Sendable, CustomStringConvertible {
 extension Instance {
     /// Decodes and validates an instance file's bytes.
     public static func decode(_ bytes: [UInt8]) throws(InvalidInstance) -> Instance {
-        if bytes.isEmpty { throw InvalidInstance(issues: [InstanceIssue(path: "$", message: "the file is empty; expected a JSON object")]) }
+        if bytes.isEmpty { throw InvalidInstance(issues: [InstanceIssue(path: "$", message: tr("the file is empty; expected a JSON object", "le fichier est vide ; attendu : un objet JSON"))]) }
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         if String(validating: body, as: UTF8.self) == nil {
-            throw InvalidInstance(issues: [InstanceIssue(path: "$", message: "the file is not valid UTF-8 text")])
+            throw InvalidInstance(issues: [InstanceIssue(path: "$", message: tr("the file is not valid UTF-8 text", "le fichier n'est pas du texte UTF-8 valide"))])
         }
         let root: JSONNode
         var commas: [InstanceIssue] = []
@@ -51,12 +51,14 @@ extension Instance {
             let parsed = try JSONParser.parseReadingOnPastTrailingCommas(body)
             root = parsed.node
             commas = parsed.trailingCommas.map {
-                InstanceIssue(path: "$", message: "not valid JSON: a comma before a closing bracket at line \($0.line), column \($0.column) (remove it)",
+                InstanceIssue(path: "$", message: tr("not valid JSON: a comma before a closing bracket at line \($0.line), column \($0.column) (remove it)",
+                                                     "JSON invalide : une virgule avant un crochet fermant, ligne \($0.line), colonne \($0.column) (l'enlever)"),
                               line: $0.line, column: $0.column)
             }
         } catch {
             throw InvalidInstance(issues: [InstanceIssue(
-                path: "$", message: "not valid JSON: \(error.message) at line \(error.position.line), column \(error.position.column)",
+                path: "$", message: tr("not valid JSON: \(error.message) at line \(error.position.line), column \(error.position.column)",
+                                       "JSON invalide : \(error.message), ligne \(error.position.line), colonne \(error.position.column)"),
                 line: error.position.line, column: error.position.column)])
         }
         var decoder = InstanceDecoder()
@@ -95,10 +97,10 @@ struct InstanceDecoder {
     /// reading: the top keys, the name, the settings, the five lists, then each list's items).
     mutating func instance(_ root: JSONNode) -> Instance? {
         guard case .object = root.value else {
-            report("$", "expected a JSON object at the top of the file, found \(kind(root))", at: root.position)
+            report("$", expected(tr("a JSON object at the top of the file", "un objet JSON en haut du fichier"), found: kind(root)), at: root.position)
             return nil
         }
-        guard let top = object(root, "", keys: InstanceKeys.of("$"), what: "the instance") else { return nil }
+        guard let top = object(root, "", keys: InstanceKeys.of("$"), what: tr("the instance", "l'instance")) else { return nil }
         let name = string(top["name"])
         let settings = self.settings(top)
         let items = listItems(top)

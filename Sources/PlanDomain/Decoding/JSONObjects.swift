@@ -32,17 +32,18 @@ extension InstanceDecoder {
     /// object. Unknown keys (with the closest allowed one as a hint) and repeated keys are reported.
     mutating func object(_ node: JSONNode, _ path: String, keys: [String], what: String) -> ObjectMembers? {
         guard case .object(let members) = node.value else {
-            report(path, "expected an object (\(what)), found \(kind(node))", at: node.position)
+            report(path, expected(tr("an object (\(what))", "un objet (\(what))"), found: kind(node)), at: node.position)
             return nil
         }
         var map: [String: JSONNode] = [:]
         for m in members {
             let p = path.isEmpty ? m.key : "\(path).\(m.key)"
             if !keys.contains(m.key) {
-                let hint = closest(m.key, in: keys).map { "; did you mean '\($0)'?" } ?? ""
-                report(p, "unknown key '\(m.key)'\(hint) (expected one of: \(keys.joined(separator: ", ")))", at: m.keyPosition)
+                let hint = closest(m.key, in: keys).map { tr("; did you mean '\($0)'?", " ; vouliez-vous dire '\($0)' ?") } ?? ""
+                report(p, tr("unknown key '\(m.key)'\(hint) (expected one of: \(keys.joined(separator: ", ")))",
+                             "clé inconnue '\(m.key)'\(hint) (clés possibles : \(keys.joined(separator: ", ")))"), at: m.keyPosition)
             } else if map[m.key] != nil {
-                report(p, "key '\(m.key)' appears twice", at: m.keyPosition)
+                report(p, tr("key '\(m.key)' appears twice", "la clé '\(m.key)' apparaît deux fois"), at: m.keyPosition)
             } else {
                 map[m.key] = m.value
             }
@@ -53,7 +54,8 @@ extension InstanceDecoder {
     /// The member `key`, reported when missing or null.
     mutating func required(_ o: ObjectMembers, _ key: String, _ what: String) -> JSONField? {
         if let f = o[key] { return f }
-        report(o.child(key), o.has(key) ? "must not be null; expected \(what)" : "required key is missing; expected \(what)",
+        report(o.child(key), o.has(key) ? tr("must not be null; expected \(what)", "ne doit pas être null ; attendu : \(what)")
+                                        : tr("required key is missing; expected \(what)", "clé obligatoire absente ; attendu : \(what)"),
                at: o.has(key) ? o.map[key]!.position : o.position)
         return nil
     }
@@ -62,11 +64,11 @@ extension InstanceDecoder {
     func kind(_ node: JSONNode) -> String {
         switch node.value {
         case .null: return "null"
-        case .bool: return "a boolean"
-        case .number(_, let t): return "the number \(t)"
-        case .string(let s): return "the string \"\(s)\""
-        case .array: return "a list"
-        case .object: return "an object"
+        case .bool: return tr("a boolean", "un booléen")
+        case .number(_, let t): return tr("the number \(t)", "le nombre \(t)")
+        case .string(let s): return tr("the string \"\(s)\"", "le texte \"\(s)\"")
+        case .array: return tr("a list", "une liste")
+        case .object: return tr("an object", "un objet")
         }
     }
 }

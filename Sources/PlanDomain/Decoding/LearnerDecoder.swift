@@ -4,7 +4,7 @@
 /// Reads a learner; `structures` and `sessions` hold those lists' positions by id.
 struct LearnerDecoder: ObjectDecoder {
     static let list = "learners"
-    static let what = "a learner"
+    static var what: String { tr("a learner", "un apprenant") }
     var structures: [String: Int]
     var sessions: [String: Int]
     var paths: [Int]
@@ -17,11 +17,11 @@ struct LearnerDecoder: ObjectDecoder {
     }
 
     func decode(_ o: ObjectMembers, id: String?, _ d: inout InstanceDecoder) -> Learner? {
-        let structure = d.reference(d.required(o, "structure", "a structure id"), structures, "structure")
-        let path = d.pathValue(d.required(o, "path", "a path length in hours"), paths)
+        let structure = d.reference(d.required(o, "structure", Referent.structure.idWanted), structures, .structure)
+        let path = d.pathValue(d.required(o, "path", tr("a path length in hours", "une durée de parcours en heures")), paths)
         let dates = availability(o, &d)
         let mode = self.mode(o, &d)
-        let travel = d.number(o["maxTravelKm"], "a distance in km >= 0", min: 0)
+        let travel = d.number(o["maxTravelKm"], tr("a distance in km >= 0", "une distance en km ≥ 0"), min: 0)
         let pin = self.pin(o, &d)
         let contact = d.contact(o)
         guard let id, let structure, let path, let dates, let mode, o["maxTravelKm"] == nil || travel != nil, let pin,
@@ -40,11 +40,11 @@ struct LearnerDecoder: ObjectDecoder {
         var ok = (o["availableFrom"] == nil || from != nil) && (o["startBy"] == nil || startBy != nil)
             && (o["finishBy"] == nil || finishBy != nil)
         if let from, let startBy, from > startBy {
-            d.report(o.child("availableFrom"), "availableFrom \(from) is after startBy \(startBy)", at: o["availableFrom"]!.node.position)
+            d.report(o.child("availableFrom"), tr("availableFrom \(from) is after startBy \(startBy)", "availableFrom \(from) est après startBy \(startBy)"), at: o["availableFrom"]!.node.position)
             ok = false
         }
         if let from, let finishBy, from > finishBy {
-            d.report(o.child("availableFrom"), "availableFrom \(from) is after finishBy \(finishBy)", at: o["availableFrom"]!.node.position)
+            d.report(o.child("availableFrom"), tr("availableFrom \(from) is after finishBy \(finishBy)", "availableFrom \(from) est après finishBy \(finishBy)"), at: o["availableFrom"]!.node.position)
             ok = false
         }
         return ok ? Availability(from: from, startBy: startBy, finishBy: finishBy) : nil
@@ -53,9 +53,10 @@ struct LearnerDecoder: ObjectDecoder {
     /// The modes the learner accepts, `any` when not given; nil when wrong.
     private func mode(_ o: ObjectMembers, _ d: inout InstanceDecoder) -> ModePreference? {
         guard let m = o["mode"] else { return .any }
-        let s = d.string(m, "\"any\", \"inPerson\" or \"remote\"")
+        let what = tr("\"any\", \"inPerson\" or \"remote\"", "\"any\", \"inPerson\" ou \"remote\"")
+        let s = d.string(m, what)
         let mode = s.flatMap(ModePreference.init(rawValue:))
-        if let s, mode == nil { d.report(m.path, "expected \"any\", \"inPerson\" or \"remote\", found \"\(s)\"", at: m.node.position) }
+        if let s, mode == nil { d.report(m.path, expected(what, found: "\"\(s)\""), at: m.node.position) }
         return mode
     }
 
@@ -63,11 +64,12 @@ struct LearnerDecoder: ObjectDecoder {
     private func pin(_ o: ObjectMembers, _ d: inout InstanceDecoder) -> Pin?? {
         guard let a = o["assigned"] else { return .some(nil) }
         guard let ao = d.object(a.node, a.path, keys: InstanceKeys.of("learners[].assigned"),
-                                what: "a pinned assignment {\"session\", \"mode\"}") else { return nil }
-        let session = d.reference(d.required(ao, "session", "a session id"), sessions, "session")
-        let modeText = d.string(d.required(ao, "mode", "\"inPerson\" or \"remote\""), "\"inPerson\" or \"remote\"")
+                                what: tr("a pinned assignment {\"session\", \"mode\"}", "une affectation imposée {\"session\", \"mode\"}")) else { return nil }
+        let session = d.reference(d.required(ao, "session", Referent.session.idWanted), sessions, .session)
+        let modes = tr("\"inPerson\" or \"remote\"", "\"inPerson\" ou \"remote\"")
+        let modeText = d.string(d.required(ao, "mode", modes), modes)
         let mode = modeText.flatMap(Mode.init(rawValue:))
-        if let modeText, mode == nil { d.report(ao.child("mode"), "expected \"inPerson\" or \"remote\", found \"\(modeText)\"") }
+        if let modeText, mode == nil { d.report(ao.child("mode"), expected(modes, found: "\"\(modeText)\"")) }
         guard let session, let mode else { return nil }
         return .some(Pin(session: session, mode: mode))
     }

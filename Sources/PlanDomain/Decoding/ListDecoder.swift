@@ -48,7 +48,7 @@ extension InstanceDecoder {
     /// missing or is not a list is reported, and left out.
     mutating func listItems(_ top: ObjectMembers) -> [String: [JSONField]] {
         var lists: [String: [JSONField]] = [:]
-        for key in Self.listKeys { lists[key] = array(required(top, key, "a list (it may be empty)"), key) }
+        for key in Self.listKeys { lists[key] = array(required(top, key, tr("a list (it may be empty)", "une liste (éventuellement vide)")), key) }
         return lists
     }
 
@@ -60,7 +60,7 @@ extension InstanceDecoder {
                 list.items.append(DecodedItem(members: nil, id: nil, object: nil))
                 continue
             }
-            let id = self.id(required(o, "id", "a non-empty id string"))
+            let id = self.id(required(o, "id", tr("a non-empty id string", "un identifiant non vide")))
             list.items.append(DecodedItem(members: o, id: id, object: decoder.decode(o, id: id, &self)))
         }
         list.index = index(list.items, D.list)
@@ -73,7 +73,8 @@ extension InstanceDecoder {
         for (k, item) in items.enumerated() {
             guard let id = item.id, let field = item.members?["id"] else { continue }
             if let first = index[id] {
-                report(field.path, "duplicate id \"\(id)\" (first at \(list)[\(first)])", at: field.node.position)
+                report(field.path, tr("duplicate id \"\(id)\" (first at \(list)[\(first)])", "identifiant \"\(id)\" en double (déjà pris par \(list)[\(first)])"),
+                       at: field.node.position)
             } else {
                 index[id] = k
             }

@@ -9,7 +9,8 @@ extension InstanceDecoder {
             guard let learner = item.object, let pin = learner.assigned, let session = lists.sessions[pin.session],
                   let probe = probe(learner, session, lists, settings),
                   let why = probe.ineligibility(learner: 0, session: 0, mode: pin.mode) else { continue }
-            report("learners[\(k)].assigned", "the pinned assignment to \(session.id) (\(pin.mode.rawValue)) is not eligible: \(why)",
+            report("learners[\(k)].assigned", tr("the pinned assignment to \(session.id) (\(pin.mode.rawValue)) is not eligible: \(why.text(.en))",
+                                                 "l'affectation imposée à \(session.id) (\(pin.mode.rawValue)) n'est pas admissible : \(why.text(.fr))"),
                    at: item.members?["assigned"]?.node.position)
         }
     }

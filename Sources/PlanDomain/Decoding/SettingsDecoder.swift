@@ -24,17 +24,20 @@ extension InstanceDecoder {
     /// The largest weight: beyond it an objective can overflow to infinity.
     static let maxWeight = 1e10
 
+    /// A session's or the defaults' hours per day.
+    static var hoursPerDayWanted: String { tr("hours per day, more than 0 and at most 24", "un nombre d'heures par jour, plus de 0 et au plus 24") }
+
     /// The settings of the document `top`: what is wrong is reported and keeps its default.
     mutating func settings(_ top: ObjectMembers) -> InstanceSettings {
         var settings = InstanceSettings()
         if let paths = paths(top["paths"]) { settings.paths = paths }
-        if let f = top["calendar"], let c = object(f.node, f.path, keys: InstanceKeys.of("calendar"), what: "the calendar") {
+        if let f = top["calendar"], let c = object(f.node, f.path, keys: InstanceKeys.of("calendar"), what: tr("the calendar", "le calendrier")) {
             calendar(c, into: &settings.calendar)
         }
-        if let f = top["weights"], let w = object(f.node, f.path, keys: InstanceKeys.of("weights"), what: "the weights") {
+        if let f = top["weights"], let w = object(f.node, f.path, keys: InstanceKeys.of("weights"), what: tr("the weights", "les poids")) {
             weights(w, into: &settings.weights)
         }
-        if let f = top["defaults"], let d = object(f.node, f.path, keys: InstanceKeys.of("defaults"), what: "the defaults") {
+        if let f = top["defaults"], let d = object(f.node, f.path, keys: InstanceKeys.of("defaults"), what: tr("the defaults", "les valeurs par défaut")) {
             defaults(d, into: &settings)
         }
         return settings
@@ -42,12 +45,12 @@ extension InstanceDecoder {
 
     /// The allowed path lengths; nil when one is wrong. A length listed twice is reported, and kept.
     private mutating func paths(_ f: JSONField?) -> [Int]? {
-        guard let items = array(f, "path lengths in hours") else { return nil }
-        let values = items.map { whole($0, "a path length in hours >= 1", min: 1) }
+        guard let items = array(f, tr("path lengths in hours", "durées de parcours en heures")) else { return nil }
+        let values = items.map { whole($0, tr("a path length in hours >= 1", "une durée de parcours en heures ≥ 1"), min: 1) }
         guard values.allSatisfy({ $0 != nil }) else { return nil }
         let paths = values.map { $0! }
         for (k, v) in paths.enumerated() where paths[..<k].contains(v) {
-            report(items[k].path, "path \(v) is listed twice", at: items[k].node.position)
+            report(items[k].path, tr("path \(v) is listed twice", "le parcours \(v) figure deux fois"), at: items[k].node.position)
         }
         return paths
     }
@@ -60,7 +63,9 @@ extension InstanceDecoder {
             case .string("FR"): calendar.holidays = .france
             case .string("none"): calendar.holidays = .none
             case .array: if let ds = dates(h) { calendar.holidays = .dates(Set(ds)) }
-            default: report(h.path, "expected \"FR\", \"none\" or a list of dates, found \(kind(h.node))", at: h.node.position)
+            default:
+                report(h.path, expected(tr("\"FR\", \"none\" or a list of dates", "\"FR\", \"none\" ou une liste de dates"), found: kind(h.node)),
+                       at: h.node.position)
             }
         }
         if let ds = dates(c["closures"]) { calendar.closures = Set(ds) }
@@ -69,7 +74,7 @@ extension InstanceDecoder {
     /// The objective's weights, each from 0 to `maxWeight`.
     private mutating func weights(_ w: ObjectMembers, into weights: inout Weights) {
         // At most 10^10: larger weights overflow the objective (1e308 km-costs are infinite).
-        let what = "a number >= 0 and at most 10000000000"
+        let what = tr("a number >= 0 and at most 10000000000", "un nombre ≥ 0 et au plus 10000000000")
         let most = Self.maxWeight
         if let v = number(w["unassigned"], what, min: 0, max: most) { weights.unassigned = v }
         if let v = number(w["remote"], what, min: 0, max: most) { weights.remote = v }
@@ -82,9 +87,9 @@ extension InstanceDecoder {
     private mutating func defaults(_ d: ObjectMembers, into settings: inout InstanceSettings) {
         if d.has("maxTravelKm") {
             settings.maxTravelKm = d["maxTravelKm"] == nil
-                ? nil : number(d["maxTravelKm"], "a distance in km >= 0, or null for no limit", min: 0)
+                ? nil : number(d["maxTravelKm"], tr("a distance in km >= 0, or null for no limit", "une distance en km ≥ 0, ou null pour aucune limite"), min: 0)
         }
-        if let v = number(d["hoursPerDay"], "hours per day, more than 0 and at most 24", above: 0, max: 24) { settings.hoursPerDay = v }
+        if let v = number(d["hoursPerDay"], Self.hoursPerDayWanted, above: 0, max: 24) { settings.hoursPerDay = v }
         if let w = weekdays(d["trainingWeekdays"]) { settings.trainingWeekdays = w }
     }
 }
