@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain: instance decoding and validation, calendars, distances, eligibility, plans. No solver.
@@ -33,8 +34,11 @@ let package = Package(
         // passed in (any `MILPSolver`), so no backend is a dependency.
         .target(name: "PlanFormulation", dependencies: ["PlanDomain", "LinearModel"]),
 
-        // CSV and JSON writers for plans.
-        .target(name: "PlanWriters", dependencies: ["PlanDomain", .product(name: "Plot", package: "Plot")]),
+        // Excel workbooks (.xlsx) read and written: a zip of XML parts, no Excel needed.
+        .target(name: "Workbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+
+        // CSV and JSON writers for plans, and the spreadsheet templates of an instance.
+        .target(name: "PlanWriters", dependencies: ["PlanDomain", "Workbook", .product(name: "Plot", package: "Plot")]),
 
         // Synthetic instances with real French geography (`plan generate`).
         .target(name: "PlanGenerator", dependencies: ["PlanDomain"]),
@@ -44,7 +48,7 @@ let package = Package(
 
         // The command-line front end.
         .executableTarget(name: "plan", dependencies: [
-            "PlanDomain", "PlanFormulation", "PlanWriters", "PlanGenerator", "PlanCheck", "GLPKSolver", "LinearModel",
+            "PlanDomain", "PlanFormulation", "PlanWriters", "PlanGenerator", "PlanCheck", "GLPKSolver", "LinearModel", "Workbook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,7 +60,8 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "GLPKShim", "CGLPK", "LinearModel"]),
         .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel",
                                                                  "GLPKSolver", "PlanTestSupport"]),
-        .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain", "PlanTestSupport"],
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain", "PlanTestSupport", "Workbook"],
                     exclude: ["Golden"]),
         .testTarget(name: "PlanCLITests", dependencies: ["plan"]),
         .testTarget(name: "PlanGeneratorTests", dependencies: ["PlanGenerator", "PlanDomain"]),

@@ -16,6 +16,13 @@ public struct CSVTable: Sendable {
     /// The delimiter found in the header: `;` when it has a semicolon, else `,`.
     public var delimiter: UInt8
 
+    /// A table of these rows (from a spreadsheet's sheet, say).
+    public init(header: [String], records: [Record], delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.header = header
+        self.records = records
+        self.delimiter = delimiter
+    }
+
     /// Parses `bytes`. Throws a message with the line when a quoted field never ends, a quote
     /// stands inside an unquoted field, or the file is empty.
     public init(_ bytes: [UInt8]) throws(CSVTableError) {

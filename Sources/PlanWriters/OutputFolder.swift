@@ -94,12 +94,17 @@ public struct StagedFile {
 
     /// Writes `contents` beside `target` (creating missing parent folders).
     public init(_ contents: String, at target: URL) throws {
+        try self.init(Data(contents.utf8), at: target)
+    }
+
+    /// Writes `bytes` beside `target` (creating missing parent folders).
+    public init(_ bytes: Data, at target: URL) throws {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: staging)
+            try bytes.write(to: staging)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw OutputError.cannotWrite(path: target.path, reason: error.localizedDescription)

@@ -12,10 +12,7 @@ public enum TemplateImport {
         var tables: [String: CSVTable] = [:]
         for name in Templates.fileNames {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-                if name != "settings.csv" {
-                    issues.append(.init(file: name, line: 0, field: nil, message: Language.current.say("missing in \(folder.path) (a header row is enough for an empty list)",
-                                                                                 "absent de \(folder.path) (une ligne d'en-tête suffit pour une liste vide)")))
-                }
+                if name != "settings.csv" { issues.append(missing(name, in: folder.path)) }
                 continue
             }
             do {
@@ -24,6 +21,18 @@ public enum TemplateImport {
                 issues.append(.init(file: name, line: error.line, field: nil, message: error.message))
             }
         }
+        return try read(tables, issues)
+    }
+
+    /// A template that is not there.
+    static func missing(_ name: String, in place: String) -> LocatedProblems.Issue {
+        .init(file: name, line: 0, field: nil, message: Language.current.say(
+            "missing in \(place) (a header row is enough for an empty list)", "absent de \(place) (une ligne d'en-tête suffit pour une liste vide)"))
+    }
+
+    /// The instance of the templates' tables (by file name), validated; `issues` found reading them.
+    static func read(_ tables: [String: CSVTable], _ issues: [LocatedProblems.Issue]) throws(LocatedProblems) -> String {
+        var issues = issues
         guard issues.isEmpty else { throw LocatedProblems(issues: issues) }
         var document = TemplateDocument()
         document.readSettings(tables["settings.csv"], &issues)

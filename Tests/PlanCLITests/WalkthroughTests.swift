@@ -20,12 +20,14 @@ import Testing
         try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("instances"),
                                                    withDestinationURL: PlanRun.root.appendingPathComponent("instances"))
         let commands = try Self.commands()
-        #expect(commands.count == 6, "\(commands)")
+        #expect(commands.count == 7, "\(commands)")
         for arguments in commands {
             if arguments.first == "apply" { try Self.moveALearner(in: dir.appendingPathComponent("plans/bretagne/assignments.csv")) }
             let run = try PlanRun(arguments, in: dir)
             #expect(run.status == 0, "plan \(arguments.joined(separator: " ")): \(run.stderr)")
         }
+        let csv = try Data(contentsOf: dir.appendingPathComponent("bretagne.json"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("bretagne-excel.json")) == csv, "the workbook and the CSV files are the same instance")
         let edited = try String(contentsOf: dir.appendingPathComponent("plans/bretagne-edited/summary.json"), encoding: .utf8)
         #expect(edited.contains("\"status\": \"feasible\""), "the edit costs something: \(edited)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plans/bretagne-edited/packs/organisations").path))

@@ -5,6 +5,8 @@ import PlanDomain
 import PlanTestSupport
 import PlanWriters
 import Testing
+@testable import PlanWriters
+import Workbook
 
 @Suite struct TemplateTests {
     /// A JSON value in a canonical text: keys sorted, null members dropped (an optional key given
@@ -106,10 +108,80 @@ import Testing
     }
 }
 
+/// The templates as one Excel workbook: written by `plan export`, kept by a planner in Excel
+/// (typed dates and numbers, reordered columns, blank rows), read back to the same instance.
+@Suite struct TemplateWorkbookTests {
+    static let fixtures = Repository.root.appendingPathComponent("Tests/WorkbookTests/Fixtures")
+
+    static func file(_ tag: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("plan-workbook-\(tag)-\(getpid()).xlsx")
+    }
+
+    @Test(arguments: ["tiny", "bretagne"])
+    func exportThenImportGivesTheSameInstance(name: String) throws {
+        let original = try Data(contentsOf: Repository.root.appendingPathComponent("instances/\(name).json"))
+        let book = try TemplateExport.workbook(Array(original))
+        #expect(book.sheets.map { $0.name + ".csv" } == Templates.fileNames)
+        let url = Self.file(name)
+        defer { try? FileManager.default.removeItem(at: url) }
+        try book.xlsx().write(to: url)
+        let imported = try TemplateImport.read(workbook: url)
+        #expect(try TemplateTests.canonical(Array(imported.utf8)) == TemplateTests.canonical(Array(original)))
+    }
+
+    @Test func aWorkbookKeptInExcelImportsToTheInstance() throws {
+        let imported = try TemplateImport.read(workbook: Self.fixtures.appendingPathComponent("tiny-typed.xlsx"))
+        var original = try String(contentsOf: Repository.root.appendingPathComponent("instances/tiny.json"), encoding: .utf8)
+        // The workbook has no settings sheet, so no name.
+        original = original.replacingOccurrences(of: "\"name\": \"Tiny: six learners, two sessions\",", with: "")
+        #expect(try TemplateTests.canonical(Array(imported.utf8)) == TemplateTests.canonical(Array(original.utf8)))
+    }
+
+    @Test func aTerritoryTypedAsANumberGetsItsLeadingZeroBack() {
+        let book = Workbook(sheets: [])
+        #expect(TemplateImport.text(.number(1, date: false), column: "territory", book) == "01")
+        #expect(TemplateImport.text(.number(35, date: false), column: "territories", book) == "35")
+        #expect(TemplateImport.text(.number(1, date: false), column: "maxAbsent", book) == "1")
+        #expect(TemplateImport.text(.number(46392, date: true), column: "start", book) == "2027-01-05")
+        #expect(TemplateImport.text(.number(48.1113, date: false), column: "lat", book) == "48.1113")
+    }
+
+    @Test func everyProblemIsLocatedBySheetRowAndColumn() throws {
+        let original = try Data(contentsOf: Repository.root.appendingPathComponent("instances/tiny.json"))
+        var book = try TemplateExport.workbook(Array(original))
+        let learners = book.sheets.firstIndex { $0.name == "learners" }!
+        book.sheets[learners].rows[2][2] = .text("H-9")
+        book.sheets.removeAll { $0.name == "sites" }
+        let url = Self.file("errors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try book.xlsx().write(to: url)
+        #expect {
+            _ = try TemplateImport.read(workbook: url)
+        } throws: { error in
+            let text = (error as! LocatedProblems).issues.map(\.description)
+            return text == ["\(url.lastPathComponent):sites: no sheet of this name (a header row is enough for an empty list)"]
+        }
+        book.sheets.insert(try TemplateExport.workbook(Array(original)).sheet("sites")!, at: 2)
+        try book.xlsx().write(to: url)
+        #expect {
+            _ = try TemplateImport.read(workbook: url)
+        } throws: { error in
+            let text = (error as! LocatedProblems).issues.map(\.description)
+            return text.count == 1 && text[0].hasPrefix("\(url.lastPathComponent):learners line 3, column 3 (structure): unknown structure")
+        }
+    }
+}
+
 @Suite struct ShippedInstanceTests {
     @Test func theShippedBrittanyTemplatesImportToTheShippedInstance() throws {
         let original = try Data(contentsOf: Repository.root.appendingPathComponent("instances/bretagne.json"))
         let imported = try TemplateImport.read(Repository.root.appendingPathComponent("instances/bretagne-templates"))
+        #expect(try TemplateTests.canonical(Array(imported.utf8)) == TemplateTests.canonical(Array(original)))
+    }
+
+    @Test func theShippedBrittanyWorkbookImportsToTheShippedInstance() throws {
+        let original = try Data(contentsOf: Repository.root.appendingPathComponent("instances/bretagne.json"))
+        let imported = try TemplateImport.read(workbook: Repository.root.appendingPathComponent("instances/bretagne-templates/bretagne.xlsx"))
         #expect(try TemplateTests.canonical(Array(imported.utf8)) == TemplateTests.canonical(Array(original)))
     }
 }
