@@ -5,7 +5,7 @@ import PlanTestSupport
 import Foundation
 import PlanDomain
 import PlanFormulation
-import PlanWriters
+@testable import PlanWriters
 import Testing
 
 @Suite struct ReportTests {
@@ -221,5 +221,31 @@ import Testing
         // S-105-R: one remote participant (L-6) for five seats.
         #expect(Report.render(instance, plan).contains("Open with under a third of their seats taken: S-105-R (1 of 5 seats)"))
         #expect(Report.render(instance, plan, language: .fr).contains("S-105-R (1 place sur 5)"))
+    }
+}
+
+/// The report's map: overseas départements in insets of their own, mainland France at full size.
+@Suite struct MapLayoutTests {
+    static let rennes = (48.1113, -1.68), brest = (48.3904, -4.4861)
+    static let saintDenis = (-20.8823, 55.4504), saintPierre = (-21.3393, 55.4781), cayenne = (4.9224, -52.3135)
+
+    @Test func overseasPlacesGetAnInsetAndTheMainlandKeepsItsSize() throws {
+        let alone = try #require(MapLayout([Self.rennes, Self.brest]))
+        let layout = try #require(MapLayout([Self.rennes, Self.saintDenis, Self.brest, Self.cayenne, Self.saintPierre]))
+        #expect(layout.frames.map(\.name) == [nil, "Guyane", "La Réunion"], "insets in the order of their codes (973, 974)")
+        #expect(layout.frames[0].projection.width == alone.width && layout.frames[0].projection.height == alone.height)
+        let mainland = layout.px(Self.rennes.0, Self.rennes.1), before = alone.px(Self.rennes.0, Self.rennes.1)
+        #expect(mainland == before)
+        let reunion = layout.frames[2]
+        let (x, y) = layout.px(Self.saintPierre.0, Self.saintPierre.1)
+        #expect(x >= reunion.x && x <= reunion.x + reunion.projection.width && y > alone.height)
+        #expect(reunion.projection.width <= 200 && reunion.projection.height <= 150)
+        #expect(layout.frame(Self.saintDenis.0, Self.saintDenis.1) == layout.frame(Self.saintPierre.0, Self.saintPierre.1))
+        #expect(layout.frame(Self.rennes.0, Self.rennes.1) != layout.frame(Self.saintDenis.0, Self.saintDenis.1))
+    }
+
+    @Test func placesAllOverseasFillTheWholeMap() throws {
+        let layout = try #require(MapLayout([Self.saintDenis, Self.saintPierre]))
+        #expect(layout.frames.count == 1 && layout.frames[0].name == nil && layout.height > 150, "full size, not an inset")
     }
 }
