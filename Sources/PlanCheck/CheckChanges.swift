@@ -5,10 +5,13 @@
 import PlanDomain
 
 extension Checker {
-    /// The seat of each learner who had one in the previous plan's assignments.csv (RFC 4180).
+    /// The seat of each learner who had one in the previous plan's assignments.csv (either dialect).
     mutating func readPrevious(_ bytes: [UInt8]?) {
         let file = "previous assignments.csv"
-        guard let t = table(file, Self.assignmentsHeader, bytes),
+        let planDialect = dialect
+        dialect = CSVDialectFound(assignments: bytes)
+        defer { dialect = planDialect }
+        guard let t = table(file, header("assignments.csv", Self.assignmentsHeader), bytes),
               let li = t.columns["learner"], let st = t.columns["status"], let se = t.columns["session"],
               let mo = t.columns["mode"] else {
             fail(file, nil, nil, "the previous plan's seats cannot be read: changes were not recounted")

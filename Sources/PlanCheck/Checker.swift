@@ -78,15 +78,24 @@ struct Checker {
 
     mutating func run(_ files: [String: [UInt8]]) {
         dialect = CSVDialectFound(assignments: files["assignments.csv"])
-        let assignments = table("assignments.csv", Self.assignmentsHeader, files["assignments.csv"])
-        if let assignments { checkAssignments(assignments) }
+        let assignments = table("assignments.csv", header("assignments.csv", Self.assignmentsHeader), files["assignments.csv"])
+        if let assignments {
+            checkAssignments(assignments)
+            checkPersonColumns(assignments: assignments)
+        }
         replanToday = Self.today(inSummary: files["summary.json"])
         checkRules()
         if !decisionsComplete {
             notes.append("assignments.csv does not give a valid decision for every learner: the objective and the counts of sessions.csv and summary.json were not compared with it")
         }
-        if let timetable = table("timetable.csv", Self.timetableHeader, files["timetable.csv"]) { checkTimetable(timetable) }
-        if let sessions = table("sessions.csv", Self.sessionsHeader, files["sessions.csv"]) { checkSessions(sessions) }
+        if let timetable = table("timetable.csv", header("timetable.csv", Self.timetableHeader), files["timetable.csv"]) {
+            checkTimetable(timetable)
+            checkPersonColumns(timetable: timetable)
+        }
+        if let sessions = table("sessions.csv", header("sessions.csv", Self.sessionsHeader), files["sessions.csv"]) {
+            checkSessions(sessions)
+            checkPersonColumns(sessions: sessions)
+        }
         if let text = text("summary.json", files["summary.json"]) { checkSummary(text) }
     }
 

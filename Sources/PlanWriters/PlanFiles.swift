@@ -42,13 +42,14 @@ public enum PlanFiles {
     public static func writeAssignments<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
                                                       rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
-        csv.row(assignmentsHeader)
+        csv.row(assignmentsHeader + PersonColumns.header(PersonColumns.assignments, dialect))
         for l in learnersByID(instance) where rows.keeps(learner: l, session: plan.assignments[l]?.session) {
             let learner = instance.learners[l]
             let structure = instance.structures[learner.structure].id
+            let person = PersonColumns.assignment(instance, learner: l, plan.assignments[l], dialect)
             guard let a = plan.assignments[l] else {
                 csv.row([learner.id, structure, String(learner.path), "unassigned", "", "", "", "", "", "", "", "",
-                         plan.reasons[l] ?? ""])
+                         plan.reasons[l] ?? ""] + person)
                 continue
             }
             let session = instance.sessions[a.session]
@@ -56,7 +57,7 @@ public enum PlanFiles {
             csv.row([learner.id, structure, String(learner.path), "assigned", instance.organisations[session.organisation].id,
                      session.id, a.mode.csvName, site, session.start.description, session.end.description,
                      instance.travelKm(learner: l, option: a).map(String.init) ?? "",
-                     instance.waitingDays(learner: l, session: a.session).map(String.init) ?? "", ""])
+                     instance.waitingDays(learner: l, session: a.session).map(String.init) ?? "", ""] + person)
         }
         output.write(csv.output)
     }
@@ -65,7 +66,8 @@ public enum PlanFiles {
     public static func writeTimetable<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
                                                       rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
-        csv.row(["date", "learner", "structure", "activity", "session", "organisation", "site", "hours"])
+        csv.row(["date", "learner", "structure", "activity", "session", "organisation", "site", "hours"]
+                + PersonColumns.header(PersonColumns.timetable, dialect))
         var workdays: [Int: [Day]] = [:]
         for l in learnersByID(instance) {
             guard let a = plan.assignments[l], rows.keeps(learner: l, session: a.session) else { continue }
@@ -77,14 +79,16 @@ public enum PlanFiles {
             let site = session.site.map { instance.sites[$0].id } ?? ""
             var next = 0
             for d in days {
-                if next < session.days.count, session.days[next] == d {
+                let training = next < session.days.count && session.days[next] == d
+                let person = PersonColumns.timetableDay(instance, learner: l, a, day: d, training: training, dialect)
+                if training {
                     csv.row([d.description, learner.id, instance.structures[learner.structure].id,
                              a.mode == .inPerson ? "training_in_person" : "training_remote", session.id, org,
-                             a.mode == .inPerson ? site : "", dialect.number(session.hours[next])])
+                             a.mode == .inPerson ? site : "", dialect.number(session.hours[next])] + person)
                     next += 1
                 } else {
                     csv.row([d.description, learner.id, instance.structures[learner.structure].id, "alternation", session.id,
-                             org, "", "0"])
+                             org, "", "0"] + person)
                 }
             }
             output.write(csv.output)
@@ -97,7 +101,7 @@ public enum PlanFiles {
     public static func writeSessions<O: TextOutputStream>(_ instance: Instance, _ plan: Plan, dialect: CSVDialect = .rfc4180,
                                                       rows: RowFilter = .all, to output: inout O) {
         var csv = CSVWriter(output: "", dialect: dialect)
-        csv.row(sessionsHeader)
+        csv.row(sessionsHeader + PersonColumns.header(PersonColumns.sessions, dialect))
         var count: [Option: Int] = [:]
         for a in plan.assignments.compactMap({ $0 }) { count[a, default: 0] += 1 }
         for s in instance.sessionsByID where rows.keeps(session: s) {
@@ -107,7 +111,8 @@ public enum PlanFiles {
             csv.row([session.id, instance.organisations[session.organisation].id,
                      session.site.map { instance.sites[$0].id } ?? "", String(session.path), session.start.description,
                      session.end.description, String(session.days.count), inPerson + remote > 0 ? "runs" : "cancelled",
-                     String(inPerson), String(session.capacityInPerson), String(remote), String(session.capacityRemote)])
+                     String(inPerson), String(session.capacityInPerson), String(remote), String(session.capacityRemote)]
+                    + PersonColumns.session(instance, session: s, runs: inPerson + remote > 0, dialect))
         }
         output.write(csv.output)
     }

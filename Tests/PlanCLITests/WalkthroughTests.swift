@@ -43,7 +43,7 @@ import Testing
         for line in lines.dropFirst() where line.contains(";assigned;") { count[line.components(separatedBy: ";")[5], default: 0] += 1 }
         let k = try #require(lines.indices.first { k in
             let f = lines[k].components(separatedBy: ";")
-            return f.count == 13 && f[3] == "assigned" && f[6] == "remote" && count[f[5], default: 0] > 12
+            return f.count >= 13 && f[3] == "assigned" && f[6] == "remote" && count[f[5], default: 0] > 12
         })
         var f = lines[k].components(separatedBy: ";")
         f[3] = "unassigned"
