@@ -73,16 +73,18 @@ public enum Calendars {
                 if let h = training[d] {
                     events.append(Event(day: d, key: basicDate(d), summary: trainingSummary(instance, session, a.mode),
                                         location: a.mode == .inPerson ? siteName(instance, session) : nil,
-                                        description: "\(formatNumber(h)) h de formation, organisme "
+                                        description: say("\(formatNumber(h)) h of training, organisation ",
+                                                         "\(formatNumber(h)) h de formation, organisme ")
                                             + organisationName(instance, session)))
                 } else {
-                    events.append(Event(day: d, key: basicDate(d), summary: "Alternance en structure",
+                    events.append(Event(day: d, key: basicDate(d), summary: say("Alternation at the structure", "Alternance en structure"),
                                         location: instance.structures[learner.structure].name
                                             ?? instance.structures[learner.structure].id,
-                                        description: "Journée en structure pendant la formation \(session.id)"))
+                                        description: say("A day at the structure during the training \(session.id)",
+                                                         "Journée en structure pendant la formation \(session.id)")))
                 }
             }
-            files.append(Draft(path: "calendars/learners/\(file).ics", name: "Formation \(learner.name ?? learner.id)",
+            files.append(Draft(path: "calendars/learners/\(file).ics", name: say("Training ", "Formation ") + (learner.name ?? learner.id),
                                kind: "learner", file: file, events: events))
         }
         return files
@@ -98,7 +100,7 @@ public enum Calendars {
             guard let members = perStructure[h] else { continue }
             let structure = instance.structures[h]
             let file = names.name(for: structure.id)
-            files.append(Draft(path: "calendars/structures/\(file).ics", name: "Formations – \(structure.name ?? structure.id)",
+            files.append(Draft(path: "calendars/structures/\(file).ics", name: say("Trainings – ", "Formations – ") + (structure.name ?? structure.id),
                                kind: "structure", file: file, events: structureEvents(instance, plan, members: members)))
         }
         return files
@@ -117,11 +119,12 @@ public enum Calendars {
             for d in session.days {
                 keyed.append((d, 1, instance.learners[l].id,
                               Event(day: d, key: "\(basicDate(d))-absent-\(fileName(instance.learners[l].id))",
-                                    summary: "Absent : \(personName(instance.learners[l])) en formation \(session.id)",
+                                    summary: say("Away: \(personName(instance.learners[l])) in training \(session.id)",
+                                                 "Absent : \(personName(instance.learners[l])) en formation \(session.id)"),
                                     location: nil,
                                     description: a.mode == .inPerson
-                                        ? "Formation en présentiel à \(siteName(instance, session) ?? "")"
-                                        : "Formation à distance")))
+                                        ? say("Training in person at ", "Formation en présentiel à ") + (siteName(instance, session) ?? "")
+                                        : say("Remote training", "Formation à distance"))))
             }
         }
         for (s, ids) in started {
@@ -129,10 +132,11 @@ public enum Calendars {
             let org = instance.organisations[session.organisation].id
             keyed.append((session.start, 0, session.id,
                           Event(day: session.start, key: "\(basicDate(session.start))-presentation-\(fileName(session.id))",
-                                summary: "Présentation de la formation \(session.id) (\(org)), invitation du responsable",
-                                location: siteName(instance, session) ?? "À distance",
-                                description: "Organisme : \(organisationName(instance, session))\nApprenants : "
-                                    + ids.joined(separator: ", "))))
+                                summary: say("Presentation of the training \(session.id) (\(org)), the manager is invited",
+                                             "Présentation de la formation \(session.id) (\(org)), invitation du responsable"),
+                                location: siteName(instance, session) ?? say("Remote", "À distance"),
+                                description: say("Organisation: ", "Organisme : ") + organisationName(instance, session)
+                                    + say("\nLearners: ", "\nApprenants : ") + ids.joined(separator: ", "))))
         }
         keyed.sort { a, b in
             if a.day != b.day { return a.day < b.day }
@@ -157,10 +161,12 @@ public enum Calendars {
             var events: [Event] = []
             for (k, d) in session.days.enumerated() {
                 events.append(Event(day: d, key: basicDate(d),
-                                    summary: "Formation \(session.id) (\(instance.organisations[session.organisation].id))",
+                                    summary: say("Training ", "Formation ") + "\(session.id) (\(instance.organisations[session.organisation].id))",
                                     location: inPerson > 0 ? siteName(instance, session) : nil,
-                                    description: "Jour \(k + 1)/\(session.days.count) : \(formatNumber(session.hours[k])) h\n"
-                                        + "Participants : \(members.count) (présentiel \(inPerson), à distance \(remote))"))
+                                    description: say("Day \(k + 1)/\(session.days.count): \(formatNumber(session.hours[k])) h\n"
+                                                     + "Participants: \(members.count) (in person \(inPerson), remote \(remote))",
+                                                     "Jour \(k + 1)/\(session.days.count) : \(formatNumber(session.hours[k])) h\n"
+                                                     + "Participants : \(members.count) (présentiel \(inPerson), à distance \(remote))")))
             }
             files.append(Draft(path: "calendars/sessions/\(file).ics", name: "Session \(session.id)", kind: "session",
                                file: file, events: events))
@@ -286,10 +292,14 @@ public enum Calendars {
 
     static func trainingSummary(_ instance: Instance, _ session: Session, _ mode: Mode) -> String {
         if mode == .inPerson, let site = siteName(instance, session) {
-            return "Formation \(session.id) (présentiel, \(site))"
+            return say("Training \(session.id) (in person, \(site))", "Formation \(session.id) (présentiel, \(site))")
         }
-        return "Formation \(session.id) (" + (mode == .inPerson ? "présentiel" : "à distance") + ")"
+        return say("Training \(session.id) (", "Formation \(session.id) (")
+            + (mode == .inPerson ? say("in person", "présentiel") : say("remote", "à distance")) + ")"
     }
+
+    /// Calendar text in the language of the run (`--lang`).
+    static func say(_ en: String, _ fr: String) -> String { Language.current.say(en, fr) }
 
     static func siteName(_ instance: Instance, _ session: Session) -> String? {
         session.site.map { instance.sites[$0].name ?? instance.sites[$0].id }

@@ -13,10 +13,26 @@ import Testing
 
     static func tinyFiles() throws -> [(name: String, contents: String)] {
         let instance = try Repository.instance("tiny")
-        return Calendars.render(instance, try Planner.solve(instance))
+        return Self.french(instance, try Planner.solve(instance))
     }
 
     /// Undoes folding (RFC 5545 §3.1): CRLF followed by one space or tab is removed.
+    /// The calendars as a French planner gets them (`--lang fr`): the goldens and the checks
+    /// below read French; `englishWhenAsked` reads the English.
+    static func french(_ instance: Instance, _ plan: Plan) -> [(name: String, contents: String)] {
+        Language.$current.withValue(.fr) { Calendars.render(instance, plan) }
+    }
+
+    @Test func englishWhenAsked() throws {
+        let instance = try Repository.instance("tiny")
+        let plan = try Planner.solve(instance)
+        let english = Language.$current.withValue(.en) { Calendars.render(instance, plan) }
+        let l1 = try #require(english.first { $0.name == "calendars/learners/L-1.ics" }).contents
+        #expect(l1.contains("SUMMARY:Training S-105-A (in person\\, Rennes)") && l1.contains("SUMMARY:Alternation at the structure"), "\(l1)")
+        let french = try #require(Self.french(instance, plan).first { $0.name == "calendars/learners/L-1.ics" }).contents
+        #expect(french.contains("SUMMARY:Formation S-105-A (présentiel\\, Rennes)") && !french.contains("Training"))
+    }
+
     static func unfold(_ text: String) -> [String] {
         var lines: [String] = []
         for raw in text.components(separatedBy: "\r\n") where !raw.isEmpty || lines.isEmpty {
@@ -182,20 +198,20 @@ import Testing
         instance.learners[0].id = "L/1"
         instance.learners[1].id = "L_1"
         instance.learners[2].id = "l_1"
-        let files = Calendars.render(instance, try Planner.solve(instance)).map(\.name)
+        let files = Self.french(instance, try Planner.solve(instance)).map(\.name)
         #expect(Set(files).count == files.count)
         #expect(files.contains("calendars/learners/L_1.ics"))
         #expect(files.contains("calendars/learners/L_1_2.ics"))
         #expect(files.contains("calendars/learners/l_1_3.ics"))
         // The summary keeps the real id, escaped.
-        let l1 = Calendars.render(instance, try Planner.solve(instance)).first { $0.name.hasPrefix("calendars/structures/H-1") }!
+        let l1 = Self.french(instance, try Planner.solve(instance)).first { $0.name.hasPrefix("calendars/structures/H-1") }!
         #expect(Self.unfold(l1.contents).contains("SUMMARY:Absent : L/1 en formation S-105-A"))
     }
 
     @Test func structureCalendarsNameTheLearners() throws {
         var instance = try Repository.instance("tiny")
         instance.learners[0].name = "Léa Martin"
-        let files = Calendars.render(instance, try Planner.solve(instance))
+        let files = Self.french(instance, try Planner.solve(instance))
         let h1 = Self.unfold(files.first { $0.name == "calendars/structures/H-1.ics" }!.contents)
         #expect(h1.contains("SUMMARY:Absent : Léa Martin (L-1) en formation S-105-A"))
         #expect(h1.contains { $0.hasPrefix("DESCRIPTION:") && $0.contains("Apprenants : Léa Martin (L-1)\\, L-2") })
