@@ -28,8 +28,11 @@ struct Diff: ParsableCommand {
     @ArgumentParser.Option(help: "CSV dialect of --out: rfc4180 or excel-fr.")
     var csv: CSVDialect = .rfc4180
 
+    @ArgumentParser.Option(help: "Language of the text: en or fr (default: the locale's).")
+    var lang: Language?
+
     func run() throws {
-        try Failure.reported { try diff() }
+        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try diff() } }
     }
 
     private func diff() throws(Failure) {
@@ -46,6 +49,6 @@ struct Diff: ParsableCommand {
             }
         }
         print(ChangeReport.text(changes), terminator: "")
-        if let out { print("changes written to \(out)") }
+        if let out { print(Language.current.say("changes written to ", "changements écrits dans ") + out) }
     }
 }

@@ -52,6 +52,10 @@ import Testing
         #expect(diff.stdout.contains("L-2 of H-1: had S-105-A (in person, from 2027-01-04)"))
         #expect(diff.stdout.contains("learners (3): L-2, L-7, L-8"))
         #expect(try read(URL(fileURLWithPath: csv)) == changes)
+        let french = try PlanRun(["diff", week1, week2, "--lang", "fr"])
+        #expect(french.stdout.contains("apprenants : 2 nouveaux, 1 retiré, 0 déplacé"), "\(french.stdout)")
+        #expect(french.stdout.contains("L-2 de H-1 : avait S-105-A (présentiel, à partir du 2027-01-04)"), "\(french.stdout)")
+        #expect(french.stdout.contains("à prévenir :") && french.stdout.contains("apprenants (3) : L-2, L-7, L-8"))
     }
 
     @Test func aChangeIsMadeWhenItGivesASeatAndCostsTheWeight() throws {
