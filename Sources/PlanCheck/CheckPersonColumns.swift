@@ -24,22 +24,22 @@ extension Checker {
         return site.name ?? site.id
     }
 
-    /// A learner's and its structure's names, as the instance gives them.
-    private func names(learner id: String?) -> (String, String)? {
-        guard let id, let l = learnerIndex[id] else { return nil }
-        let learner = instance.learners[l]
-        return (learner.name ?? "", instance.structures[learner.structure].name ?? "")
+    /// The names of a row's learner, its structure and its site, as the instance gives them.
+    private mutating func expectNames(_ t: Table, _ row: CSVRecord, _ subject: String?) {
+        if let id = t.value(row, "learner"), let l = learnerIndex[id] {
+            let learner = instance.learners[l]
+            expect(t, row, subject, "nom_apprenant", learner.name ?? "", "the learner's name in the instance")
+            expect(t, row, subject, "nom_structure", instance.structures[learner.structure].name ?? "",
+                   "the structure's name in the instance")
+        }
+        expect(t, row, subject, "nom_site", siteName(t.value(row, "site")), "the name of the site in column site")
     }
 
     mutating func checkPersonColumns(assignments t: Table) {
         guard dialect == .excelFR else { return }
         for row in t.rows {
             let subject = t.value(row, "learner").map { "learner \($0)" }
-            if let (learner, structure) = names(learner: t.value(row, "learner")) {
-                expect(t, row, subject, "nom_apprenant", learner, "the learner's name in the instance")
-                expect(t, row, subject, "nom_structure", structure, "the structure's name in the instance")
-            }
-            expect(t, row, subject, "nom_site", siteName(t.value(row, "site")), "the name of the site in column site")
+            expectNames(t, row, subject)
             let status = ["assigned": "placé", "unassigned": "sans place"][t.value(row, "status") ?? ""]
             if let status { expect(t, row, subject, "libellé_statut", status, "status is \(t.value(row, "status")!)") }
             let mode = ["in_person": "présentiel", "remote": "à distance", "": ""][t.value(row, "mode") ?? ""]
@@ -51,11 +51,7 @@ extension Checker {
         guard dialect == .excelFR else { return }
         for row in t.rows {
             let subject = t.value(row, "learner").map { "learner \($0)" }
-            if let (learner, structure) = names(learner: t.value(row, "learner")) {
-                expect(t, row, subject, "nom_apprenant", learner, "the learner's name in the instance")
-                expect(t, row, subject, "nom_structure", structure, "the structure's name in the instance")
-            }
-            expect(t, row, subject, "nom_site", siteName(t.value(row, "site")), "the name of the site in column site")
+            expectNames(t, row, subject)
             guard let activity = t.value(row, "activity") else { continue }
             var words = ["training_in_person": "formation en présentiel", "training_remote": "formation à distance",
                          "alternation": "alternance"][activity]

@@ -62,8 +62,7 @@ extension TemplateImport {
         case .text(let s): return s
         case .bool(let b): return b ? "true" : "false"
         case .number(let x, date: true):
-            let d = book.date(x)
-            return String(format: "%04d-%02d-%02d", d.year, d.month, d.day)
+            return Day(number: book.daysSince1970(x)).description
         case .number(let x, date: false):
             if ["territory", "territories"].contains(column), x == x.rounded(), (1...9).contains(x) { return "0" + formatNumber(x) }
             return formatNumber(x)

@@ -36,20 +36,11 @@ public struct Workbook: Sendable {
     /// The sheet named `name`, ignoring case.
     public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name.lowercased() == name.lowercased() } }
 
-    /// The calendar date (year, month, day) of an Excel date number: days since 1899-12-30 (the
-    /// 1900 system, whose day 60 is the 29 February 1900 that never was) or since 1904-01-01.
-    public func date(_ serial: Double) -> (year: Int, month: Int, day: Int) {
-        let days = Int(serial.rounded(.down)) + (dates1904 ? 1462 : 0)
-        // Days since 1899-12-30 to a civil date (Howard Hinnant's algorithm, from 1970-01-01).
-        let z = days - 25569 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    /// The days from 1970-01-01 to the date of an Excel date number (its time of day dropped):
+    /// Excel counts days from 1899-12-30 (the 1900 system, whose day 60 is the 29 February 1900
+    /// that never was, so that this holds from 1 March 1900 on) or from 1904-01-01.
+    public func daysSince1970(_ serial: Double) -> Int {
+        Int(serial.rounded(.down)) + (dates1904 ? 1462 : 0) - 25569
     }
 }
 

@@ -105,7 +105,8 @@ func scratchFolder(_ name: String) throws -> URL {
 }
 
 @Suite(.serialized) struct CommandTests {
-    let tiny = PlanRun.root.appendingPathComponent("instances/tiny.json").path
+    static let tinyPath = PlanRun.root.appendingPathComponent("instances/tiny.json").path
+    var tiny: String { Self.tinyPath }
 
     @Test func validateCountsWhatTheInstanceOffers() throws {
         let run = try PlanRun(["validate", tiny])
@@ -243,14 +244,21 @@ func scratchFolder(_ name: String) throws -> URL {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plans/tiny/summary.json").path))
     }
 
-    @Test func anInvalidInstanceExits65AndWritesNothing() throws {
-        let dir = try scratchFolder("invalid")
-        defer { try? FileManager.default.removeItem(at: dir) }
+    /// tiny.json with two slips: a misspelt key (learners[5].availabelFrom) and an unknown
+    /// structure (learners[3].structure).
+    static func misspeltTiny(in dir: URL) throws -> URL {
         let file = dir.appendingPathComponent("bad.json")
-        var text = try String(contentsOfFile: tiny, encoding: .utf8)
+        var text = try String(contentsOfFile: tinyPath, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"availableFrom\": \"2027-01-05\"", with: "\"availabelFrom\": \"2027-01-05\"")
         text = text.replacingOccurrences(of: "\"structure\": \"H-3\"", with: "\"structure\": \"H-9\"")
         try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func anInvalidInstanceExits65AndWritesNothing() throws {
+        let dir = try scratchFolder("invalid")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try Self.misspeltTiny(in: dir)
         for command in ["validate", "solve"] {
             let run = try PlanRun([command, file.path, "--out", dir.appendingPathComponent("out").path].prefix(command == "solve" ? 4 : 2).map { $0 })
             #expect(run.status == 65)
@@ -265,11 +273,7 @@ func scratchFolder(_ name: String) throws -> URL {
     @Test func anInvalidInstanceIsExplainedInFrench() throws {
         let dir = try scratchFolder("invalid-fr")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("bad.json")
-        var text = try String(contentsOfFile: tiny, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"availableFrom\": \"2027-01-05\"", with: "\"availabelFrom\": \"2027-01-05\"")
-        text = text.replacingOccurrences(of: "\"structure\": \"H-3\"", with: "\"structure\": \"H-9\"")
-        try text.write(to: file, atomically: true, encoding: .utf8)
+        let file = try Self.misspeltTiny(in: dir)
         for arguments in [["validate", file.path, "--lang", "fr"], ["solve", file.path, "--out", dir.path + "/p", "--lang", "fr"]] {
             let run = try PlanRun(arguments)
             #expect(run.status == 65)

@@ -14,11 +14,11 @@ import Testing
         #expect(rows[0] == [.text("id"), .text("name"), .text("availableFrom"), .text("path"), .text("ok")])
         #expect(rows[1][1] == .text("Zoé Le Gall & fils <b>"))
         guard case .number(let serial, date: true) = rows[1][2] else { Issue.record("\(rows[1][2])"); return }
-        #expect(book.date(serial) == (2027, 1, 5))
+        #expect(book.daysSince1970(serial) == 20823, "2027-01-05")
         #expect(rows[1][3] == .number(105, date: false) && rows[1][4] == .bool(true))
         #expect(rows[2][1] == .empty && rows[2][3] == .number(280.5, date: false) && rows[2][4] == .bool(false))
         guard case .number(let serial2, date: true) = rows[2][2] else { Issue.record("\(rows[2][2])"); return }
-        #expect(book.date(serial2) == (2027, 2, 28))
+        #expect(book.daysSince1970(serial2) == 20877, "2027-02-28")
         #expect(rows[3] == [], "row 4 is missing in the file: an empty row")
         #expect(rows[4] == [.text("after a gap"), .empty, .text("2027-03-01")])
         #expect(book.sheet("sites")?.rows[1] == [.text("S-1"), .number(48.117, date: false)])
@@ -37,16 +37,16 @@ import Testing
     }
 
     /// From 1 March 1900 on (serial 61; before it Excel counts a 29 February 1900 that never was).
-    @Test(arguments: [(61.0, 1900, 3, 1), (25569.0, 1970, 1, 1), (46392.0, 2027, 1, 5), (46446.75, 2027, 2, 28),
-                      (73051.0, 2100, 1, 1)])
-    func excelDatesAreCalendarDates(serial: Double, year: Int, month: Int, day: Int) {
-        #expect(Workbook(sheets: []).date(serial) == (year, month, day))
+    /// Expected: days from 1970-01-01 (1900-03-01 is 25,508 days before it; 2100-01-01 47,482 after).
+    @Test(arguments: [(61.0, -25508), (25569.0, 0), (46392.0, 20823), (46446.75, 20877), (73051.0, 47482)])
+    func excelDatesAreCalendarDates(serial: Double, days: Int) {
+        #expect(Workbook(sheets: []).daysSince1970(serial) == days)
     }
 
     @Test func theDatesOf1904CountFromThatYear() {
         let book = Workbook(sheets: [], dates1904: true)
-        #expect(book.date(0) == (1904, 1, 1))
-        #expect(book.date(44930) == (2027, 1, 5))
+        #expect(book.daysSince1970(0) == -24107, "1904-01-01")
+        #expect(book.daysSince1970(44930) == 20823, "2027-01-05")
     }
 
     static let sample = Workbook(sheets: [
