@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel", "GLPKSolver", "GLPKShim", "CGLPK"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "GLPKShim", "CGLPK", "LinearModel"]),
         .testTarget(name: "PlanFormulationTests", dependencies: ["PlanFormulation", "PlanDomain", "LinearModel",
-                                                                 "GLPKSolver", "PlanTestSupport"]),
+                                                                 "GLPKSolver", "PlanTestSupport", "PlanWriters", "PlanCheck"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanWritersTests", dependencies: ["PlanWriters", "PlanFormulation", "PlanDomain", "PlanTestSupport", "Workbook"],
                     exclude: ["Golden"]),
