@@ -52,15 +52,18 @@ extension Instance {
     /// Every way `assignments` breaks the hard rules of SPEC §3, in plain words (empty when none):
     /// pins and eligibility (rule 5) per learner, then rules 1 to 4 (see `Occupancy`).
     public func violations(of assignments: [Option?]) -> [String] {
-        guard assignments.count == learners.count else { return ["the plan has \(assignments.count) entries for \(learners.count) learners"] }
+        guard assignments.count == learners.count else { return [tr("the plan has \(assignments.count) entries for \(learners.count) learners",
+                                                                                  "le plan a \(assignments.count) entrées pour \(learners.count) apprenants")] }
         var out: [String] = []
         for (l, a) in assignments.enumerated() {
             if let pin = learners[l].assigned, a != Option(session: pin.session, mode: pin.mode) {
-                out.append("learner \(learners[l].id) is pinned to \(sessions[pin.session].id) (\(pin.mode.rawValue)) but is not there")
+                out.append(tr("learner \(learners[l].id) is pinned to \(sessions[pin.session].id) (\(pin.mode.rawValue)) but is not there",
+                              "l'apprenant \(learners[l].id) est imposé dans \(sessions[pin.session].id) (\(pin.mode.rawValue)) mais n'y est pas"))
             }
             guard let a else { continue }
             if let why = ineligibility(learner: l, session: a.session, mode: a.mode) {
-                out.append("learner \(learners[l].id) may not join \(sessions[a.session].id) (\(a.mode.rawValue)): \(why)")
+                out.append(tr("learner \(learners[l].id) may not join \(sessions[a.session].id) (\(a.mode.rawValue)): \(why.text(.en))",
+                              "l'apprenant \(learners[l].id) ne peut pas rejoindre \(sessions[a.session].id) (\(a.mode.rawValue)) : \(why.text(.fr))"))
             }
         }
         return out + Occupancy(self, assignments).violations()

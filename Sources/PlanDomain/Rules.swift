@@ -94,20 +94,24 @@ public struct Occupancy: Sendable {
         for (s, session) in instance.sessions.enumerated() {
             for m in Mode.allCases where seatsLeft(Option(session: s, mode: m)) < 0 {
                 let n = seats[Option(session: s, mode: m), default: 0]
-                out.append("session \(session.id) has \(n) \(m.csvName) participants for \(session.capacity(m)) seats")
+                out.append(tr("session \(session.id) has \(n) \(m.csvName) participants for \(session.capacity(m)) seats",
+                              "la session \(session.id) a \(n) participants en \(m.csvName) pour \(session.capacity(m)) places"))
             }
             if isBelowMinimum(s) {
-                out.append("session \(session.id) runs with \(participants[s]!) participants, below its minimum of \(instance.minimumParticipants(s))")
+                out.append(tr("session \(session.id) runs with \(participants[s]!) participants, below its minimum of \(instance.minimumParticipants(s))",
+                              "la session \(session.id) ouvre avec \(participants[s]!) participants, sous son minimum de \(instance.minimumParticipants(s))"))
             }
         }
         for (o, org) in instance.organisations.enumerated() {
             for (d, n) in overloadedDays(organisation: o) {
-                out.append("organisation \(org.id) runs \(n) sessions on \(d), above its limit of \(org.maxConcurrentSessions!)")
+                out.append(tr("organisation \(org.id) runs \(n) sessions on \(d), above its limit of \(org.maxConcurrentSessions!)",
+                              "l'organisme \(org.id) tient \(n) sessions le \(d), au-delà de sa limite de \(org.maxConcurrentSessions!)"))
             }
         }
         for h in absent.keys.sorted() {
             for (d, n) in overbookedDays(structure: h) {
-                out.append("structure \(instance.structures[h].id) has \(n) learners in training on \(d), above its maxAbsent of \(instance.structures[h].maxAbsent!)")
+                out.append(tr("structure \(instance.structures[h].id) has \(n) learners in training on \(d), above its maxAbsent of \(instance.structures[h].maxAbsent!)",
+                              "la structure \(instance.structures[h].id) a \(n) apprenants en formation le \(d), au-delà de son maxAbsent de \(instance.structures[h].maxAbsent!)"))
             }
         }
         return out
