@@ -1,6 +1,6 @@
 // CSVReader: an RFC 4180 reader (or with semicolons, for the excel-fr dialect) that accepts CRLF or
 // LF line ends, keeps the line on which each record starts, and reports every syntax problem rather
-// than guessing silently.
+// than guessing silently, in the language of the task.
 
 /// One record of a CSV file.
 struct CSVRecord {
@@ -52,7 +52,8 @@ private struct CSVParser {
             if inQuotes { readQuoted() } else { readUnquoted() }
         }
         if inQuotes {
-            problems.append(CSVProblem(line: quoteLine, message: "a quoted field is never closed"))
+            problems.append(CSVProblem(line: quoteLine, message: say("a quoted field is never closed",
+                                                                    "un champ entre guillemets n'est jamais fermé")))
             pending = true
         }
         if pending || !field.isEmpty || quotedField { endRecord() }
@@ -90,7 +91,8 @@ private struct CSVParser {
             readQuote()
         default:
             if afterClosingQuote {
-                problems.append(CSVProblem(line: line, message: "text after the closing quote of a quoted field"))
+                problems.append(CSVProblem(line: line, message: say("text after the closing quote of a quoted field",
+                                                                        "du texte après le guillemet fermant d'un champ entre guillemets")))
                 afterClosingQuote = false
             }
             field.append(c)
@@ -105,7 +107,9 @@ private struct CSVParser {
             if i + 1 < bytes.count, bytes[i + 1] == Self.lf {
                 i += 1
             } else {
-                problems.append(CSVProblem(line: line, message: "a carriage return not followed by a line feed (expected CRLF or LF line ends)"))
+                problems.append(CSVProblem(line: line, message: say(
+                    "a carriage return not followed by a line feed (expected CRLF or LF line ends)",
+                    "un retour chariot non suivi d'un saut de ligne (attendu : des fins de ligne CRLF ou LF)")))
             }
         }
         endRecord()
@@ -120,7 +124,9 @@ private struct CSVParser {
             quotedField = true
             quoteLine = line
         } else {
-            problems.append(CSVProblem(line: line, message: "a double quote inside a field that is not quoted as a whole (RFC 4180: quote the field and double the quote)"))
+            problems.append(CSVProblem(line: line, message: say(
+                "a double quote inside a field that is not quoted as a whole (RFC 4180: quote the field and double the quote)",
+                "un guillemet dans un champ qui n'est pas entre guillemets d'un bout à l'autre (RFC 4180 : mettre le champ entre guillemets et doubler le guillemet)")))
             field.append(Self.quote)
         }
         pending = true

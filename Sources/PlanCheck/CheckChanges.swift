@@ -7,20 +7,21 @@ import PlanDomain
 extension Checker {
     /// The seat of each learner who had one in the previous plan's assignments.csv (either dialect).
     mutating func readPrevious(_ bytes: [UInt8]?) {
-        let file = "previous assignments.csv"
+        let file = say("previous assignments.csv", "assignments.csv du plan précédent")
         let planDialect = dialect
         dialect = CSVDialectFound(assignments: bytes)
         defer { dialect = planDialect }
         guard let t = table(file, header("assignments.csv", Self.assignmentsHeader), bytes),
               let li = t.columns["learner"], let st = t.columns["status"], let se = t.columns["session"],
               let mo = t.columns["mode"] else {
-            fail(file, nil, nil, "the previous plan's seats cannot be read: changes were not recounted")
+            fail(file, nil, nil, say("the previous plan's seats cannot be read: changes were not recounted",
+                                     "les places du plan précédent sont illisibles : les changements n'ont pas été recomptés"))
             return
         }
         var seats: [String: PreviousSeat] = [:]
         for row in t.rows where row.fields[st] == "assigned" {
             guard let mode: Mode = row.fields[mo] == "in_person" ? .inPerson : row.fields[mo] == "remote" ? .remote : nil else {
-                fail(file, row.line, row.fields[li], "mode is \(shown(row.fields[mo])), expected 'in_person' or 'remote'")
+                fail(file, row.line, row.fields[li], modeNotACode(row.fields[mo]))
                 continue
             }
             seats[row.fields[li]] = PreviousSeat(session: row.fields[se], mode: mode)

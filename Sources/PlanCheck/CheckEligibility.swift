@@ -26,7 +26,8 @@ extension Checker {
 
     /// A learner joins only a session of its own path (105, 280… hours).
     func pathProblem(_ learner: Learner, _ session: Session) -> String? {
-        session.path == learner.path ? nil : "the session is a \(session.path) h path, the learner's is \(learner.path) h"
+        session.path == learner.path ? nil : say("the session is a \(session.path) h path, the learner's is \(learner.path) h",
+                                                 "la session est un parcours de \(session.path) h, celui de l'apprenant de \(learner.path) h")
     }
 
     /// The session's organisation must cover the territory of the learner's host structure.
@@ -34,7 +35,8 @@ extension Checker {
         let structure = instance.structures[learner.structure]
         let organisation = instance.organisations[session.organisation]
         if organisation.territories.contains(structure.territory) { return nil }
-        return "the session's organisation \(organisation.id) does not cover territory \(structure.territory) of structure \(structure.id)"
+        return say("the session's organisation \(organisation.id) does not cover territory \(structure.territory) of structure \(structure.id)",
+                   "l'organisme \(organisation.id) de la session ne couvre pas le territoire \(structure.territory) de la structure \(structure.id)")
     }
 
     /// The session starts no earlier than the learner's availableFrom and no later than its
@@ -43,13 +45,16 @@ extension Checker {
         let start = session.days[0], end = session.days[session.days.count - 1]
         var out: [String] = []
         if let from = learner.availableFrom, start < from {
-            out.append("the session starts on \(start), before the learner's availableFrom \(from)")
+            out.append(say("the session starts on \(start), before the learner's availableFrom \(from)",
+                           "la session commence le \(start), avant la date availableFrom de l'apprenant (\(from))"))
         }
         if let by = learner.startBy, by < start {
-            out.append("the session starts on \(start), after the learner's startBy \(by)")
+            out.append(say("the session starts on \(start), after the learner's startBy \(by)",
+                           "la session commence le \(start), après la date startBy de l'apprenant (\(by))"))
         }
         if let by = learner.finishBy, by < end {
-            out.append("the session ends on \(end), after the learner's finishBy \(by)")
+            out.append(say("the session ends on \(end), after the learner's finishBy \(by)",
+                           "la session finit le \(end), après la date finishBy de l'apprenant (\(by))"))
         }
         return out
     }
@@ -60,8 +65,10 @@ extension Checker {
         let structure = instance.structures[learner.structure]
         let clashes = session.days.filter { structure.alternationDays.contains($0.weekday) }
         guard let first = clashes.first else { return nil }
-        let weekdays = Weekday.allCases.filter { w in clashes.contains { $0.weekday == w } }.map(\.rawValue)
-        return "the session trains on \(plural(clashes.count, "day")) that structure \(structure.id) keeps for the alternation (\(weekdays.joined(separator: ", "))), the first on \(first)"
+        let weekdays = Weekday.allCases.filter { w in clashes.contains { $0.weekday == w } }
+        let n = clashes.count
+        return say("the session trains on \(n) \(n == 1 ? "day" : "days") that structure \(structure.id) keeps for the alternation (\(weekdays.map(\.rawValue).joined(separator: ", "))), the first on \(first)",
+                   "\(frenchCount(n, "jour", "jours")) de formation de la session \(n <= 1 ? "tombe" : "tombent") sur l'alternance de la structure \(structure.id) (\(weekdays.map(Language.fr.weekday).joined(separator: ", "))), le premier le \(first)")
     }
 
     /// The mode must be one the learner accepts: `any` accepts both, `inPerson` and `remote`
@@ -73,7 +80,8 @@ extension Checker {
         case .inPerson: accepted = mode == .inPerson
         case .remote: accepted = mode == .remote
         }
-        return accepted ? nil : "the learner's mode is \(learner.mode.rawValue), so \(modeWord(mode)) is not allowed"
+        return accepted ? nil : say("the learner's mode is \(learner.mode.rawValue), so \(modeWord(mode)) is not allowed",
+                                    "la modalité de l'apprenant est \(learner.mode.rawValue), \(modeWord(mode)) n'est donc pas possible")
     }
 
     /// In person needs a site, at least one in-person seat, and the site within the learner's
@@ -81,16 +89,20 @@ extension Checker {
     func inPersonProblems(_ learner: Learner, _ session: Session) -> [String] {
         var out: [String] = []
         if session.capacityInPerson <= 0 {
-            out.append("the session has no in-person seats (capacity.inPerson is \(session.capacityInPerson))")
+            out.append(say("the session has no in-person seats (capacity.inPerson is \(session.capacityInPerson))",
+                           "la session n'a pas de places en présentiel (capacity.inPerson vaut \(session.capacityInPerson))"))
         }
         guard let site = session.site else {
-            out.insert("the session has no site (remote only), so nobody can join it in person", at: 0)
+            out.insert(say("the session has no site (remote only), so nobody can join it in person",
+                           "la session n'a pas de site (à distance seulement), personne ne peut donc la suivre en présentiel"), at: 0)
             return out
         }
         if let (limit, whose) = travelLimitKm(for: learner) {
             let km = kmBetween(structure: learner.structure, site: site)
             if Double(km) > limit {
-                out.append("the site \(instance.sites[site].id) is \(km) km away, beyond the travel limit of \(plainNumber(limit)) km (\(whose))")
+                let id = instance.sites[site].id
+                out.append(say("the site \(id) is \(km) km away, beyond the travel limit of \(plainNumber(limit)) km (\(whose))",
+                               "le site \(id) est à \(km) km, au-delà de la limite de déplacement de \(plainNumber(limit)) km (\(whose))"))
             }
         }
         return out
@@ -98,15 +110,18 @@ extension Checker {
 
     /// Remote needs at least one remote seat.
     func remoteProblem(_ session: Session) -> String? {
-        session.capacityRemote > 0 ? nil : "the session has no remote seats (capacity.remote is \(session.capacityRemote))"
+        session.capacityRemote > 0 ? nil : say("the session has no remote seats (capacity.remote is \(session.capacityRemote))",
+                                               "la session n'a pas de places à distance (capacity.remote vaut \(session.capacityRemote))")
     }
 
     /// The travel limit is the learner's maxTravelKm, else its structure's, else
     /// defaults.maxTravelKm; nil (no limit) when the default is null too. Also says whose it is.
     func travelLimitKm(for learner: Learner) -> (km: Double, whose: String)? {
-        if let km = learner.maxTravelKm { return (km, "the learner's maxTravelKm") }
+        if let km = learner.maxTravelKm { return (km, say("the learner's maxTravelKm", "le maxTravelKm de l'apprenant")) }
         let structure = instance.structures[learner.structure]
-        if let km = structure.maxTravelKm { return (km, "the maxTravelKm of structure \(structure.id)") }
+        if let km = structure.maxTravelKm {
+            return (km, say("the maxTravelKm of structure \(structure.id)", "le maxTravelKm de la structure \(structure.id)"))
+        }
         if let km = instance.defaultMaxTravelKm { return (km, "defaults.maxTravelKm") }
         return nil
     }

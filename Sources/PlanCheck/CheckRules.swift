@@ -28,21 +28,26 @@ extension Checker {
         let file = "assignments.csv"
         for l in learnersByID {
             let learner = instance.learners[l]
-            let subject = "learner \(learner.id)"
+            let subject = about("learner", learner.id)
             let line = decisionLine[l]
             if let seat = seats[l] {
                 let problems = eligibilityProblems(learner: l, session: seat.session, mode: seat.mode)
                 if !problems.isEmpty {
-                    fail(file, line, subject, "may not join \(instance.sessions[seat.session].id) \(modeWord(seat.mode)): \(problems.joined(separator: "; "))")
+                    let option = "\(instance.sessions[seat.session].id) \(modeWord(seat.mode))"
+                    fail(file, line, subject, say("may not join \(option): ", "ne peut pas suivre \(option) : ")
+                         + problems.joined(separator: semicolon))
                 }
             }
             if let pin = learner.assigned, let decision = decisions[l] {
                 let pinned = "\(instance.sessions[pin.session].id) \(modeWord(pin.mode))"
                 switch decision {
                 case .unassigned:
-                    fail(file, line, subject, "the learner is pinned to \(pinned) in the instance, but the plan leaves it unassigned")
+                    fail(file, line, subject, say("the learner is pinned to \(pinned) in the instance, but the plan leaves it unassigned",
+                                                  "l'apprenant est imposé sur \(pinned) dans l'instance, mais le plan le laisse sans place"))
                 case .assigned(let seat) where seat.session != pin.session || seat.mode != pin.mode:
-                    fail(file, line, subject, "the learner is pinned to \(pinned) in the instance, but the plan gives \(instance.sessions[seat.session].id) \(modeWord(seat.mode))")
+                    let given = "\(instance.sessions[seat.session].id) \(modeWord(seat.mode))"
+                    fail(file, line, subject, say("the learner is pinned to \(pinned) in the instance, but the plan gives \(given)",
+                                                  "l'apprenant est imposé sur \(pinned) dans l'instance, mais le plan lui donne \(given)"))
                 default: break
                 }
             }
@@ -55,13 +60,17 @@ extension Checker {
         let file = "assignments.csv"
         for s in sessionsByID {
             let session = instance.sessions[s]
-            let subject = "session \(session.id)"
+            let subject = about("session", session.id)
             // 1. Capacities.
             for mode in Mode.allCases {
                 let who = members[Seat(session: s, mode: mode)] ?? []
                 let capacity = mode == .inPerson ? session.capacityInPerson : session.capacityRemote
                 if who.count > capacity {
-                    fail(file, nil, subject, "\(plural(who.count, "\(modeWord(mode)) participant")) for \(plural(capacity, "\(modeWord(mode)) seat")) (capacity.\(mode.rawValue)): \(ids(who))")
+                    let m = modeWord(mode)
+                    let taken = howMany(who.count, ("\(m) participant", "\(m) participants"), ("participant \(m)", "participants \(m)"))
+                    let seats = howMany(capacity, ("\(m) seat", "\(m) seats"), ("place \(m)", "places \(m)"))
+                    fail(file, nil, subject, say("\(taken) for \(seats) (capacity.\(mode.rawValue)): ", "\(taken) pour \(seats) (capacity.\(mode.rawValue)) : ")
+                         + ids(who))
                 }
             }
             // 2. Minimum size of a running session; a re-plan's session that had started runs as it
@@ -69,7 +78,8 @@ extension Checker {
             let who = participants[s] ?? []
             let started = replanToday.map { session.days[0] < $0 } ?? false
             if !who.isEmpty, who.count < session.minSize, !started {
-                fail(file, nil, subject, "the session runs with \(plural(who.count, "participant")), below its minSize of \(session.minSize): \(ids(who))")
+                fail(file, nil, subject, say("the session runs with \(participantCount(who.count)), below its minSize of \(session.minSize): ",
+                                             "la session ouvre avec \(participantCount(who.count)), sous son minSize de \(session.minSize) : ") + ids(who))
             }
         }
     }
@@ -83,8 +93,10 @@ extension Checker {
                 for d in instance.sessions[s].days { byDay[d, default: []].append(s) }
             }
             for (sessions, dates) in groups(byDay, limit: limit) {
-                fail("assignments.csv", nil, "organisation \(organisation.id)",
-                     "\(sessions.count) running sessions train on \(dates) (\(list(sessions.map { instance.sessions[$0].id }))), above its maxConcurrentSessions of \(limit)")
+                let n = sessions.count, names = list(sessions.map { instance.sessions[$0].id })
+                fail("assignments.csv", nil, about("organisation", organisation.id),
+                     say("\(n) running sessions train \(dates) (\(names)), above its maxConcurrentSessions of \(limit)",
+                         "\(n) \(n <= 1 ? "session ouverte a" : "sessions ouvertes ont") lieu \(dates) (\(names)), au-delà de son maxConcurrentSessions de \(limit)"))
             }
         }
     }
@@ -102,8 +114,10 @@ extension Checker {
             let structure = instance.structures[h]
             let limit = structure.maxAbsent!
             for (who, dates) in groups(absent[h]!, limit: limit) {
-                fail("assignments.csv", nil, "structure \(structure.id)",
-                     "\(who.count) of its learners are in training on \(dates) (\(ids(who))), above its maxAbsent of \(limit)")
+                let n = who.count
+                fail("assignments.csv", nil, about("structure", structure.id),
+                     say("\(n) of its learners are in training \(dates) (\(ids(who))), above its maxAbsent of \(limit)",
+                         "\(n) de ses apprenants \(n <= 1 ? "est" : "sont") en formation \(dates) (\(ids(who))), au-delà de son maxAbsent de \(limit)"))
             }
         }
     }
@@ -114,13 +128,16 @@ extension Checker {
     }
 
     /// Each distinct set of members that exceeds `limit` on some dates, with the dates in words
-    /// (`2027-01-04` or `12 dates from 2027-01-04 to 2027-01-27`), by first date.
+    /// (`on 2027-01-04` or `on 12 dates from 2027-01-04 to 2027-01-27`; `le 2027-01-04`, `sur
+    /// 12 dates, du 2027-01-04 au 2027-01-27`), by first date.
     private func groups(_ byDay: [Day: [Int]], limit: Int) -> [([Int], String)] {
         var groups: [[Int]: [Day]] = [:]
         for (d, who) in byDay where who.count > limit { groups[who, default: []].append(d) }
         let ordered = groups.map { ($0.key, $0.value.sorted()) }.sorted { $0.1[0] < $1.1[0] }
-        return ordered.map { who, days in
-            (who, days.count == 1 ? "\(days[0])" : "\(days.count) dates from \(days[0]) to \(days[days.count - 1])")
+        return ordered.map { (who, days) -> ([Int], String) in
+            let first = days[0], last = days[days.count - 1]
+            return (who, days.count == 1 ? say("on \(first)", "le \(first)")
+                                         : say("on \(days.count) dates from \(first) to \(last)", "sur \(days.count) dates, du \(first) au \(last)"))
         }
     }
 

@@ -36,18 +36,19 @@ extension Checker {
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            fail(file, error.position.line, nil, "not valid JSON: \(error.message) (column \(error.position.column))")
+            fail(file, error.position.line, nil, say("not valid JSON: \(error.message) (column \(error.position.column))",
+                                                     "JSON invalide : \(error.message) (colonne \(error.position.column))"))
             return nil
         }
         checkPlainNumbers(root, path: "$")
         guard case .object(let members) = root.value else {
-            fail(file, root.position.line, nil, "expected a JSON object at the top level")
+            fail(file, root.position.line, nil, say("expected a JSON object at the top level", "attendu : un objet JSON au premier niveau"))
             return nil
         }
         var keys: [String: JSONNode] = [:]
         for m in members {
             if keys[m.key] != nil {
-                fail(file, m.keyPosition.line, nil, "key \"\(m.key)\" appears twice")
+                fail(file, m.keyPosition.line, nil, say("key \"\(m.key)\" appears twice", "la clé \"\(m.key)\" apparaît deux fois"))
             } else {
                 keys[m.key] = m.value
             }
@@ -69,11 +70,13 @@ extension Checker {
         f.unassigned = summaryNumber(keys, "unassigned", whole: true)
         f.sessionsRun = summaryNumber(keys, "sessionsRun", whole: true)
         if let seconds = summaryNumber(keys, "solveSeconds"), seconds < 0 {
-            fail("summary.json", f.line("solveSeconds"), nil, "\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0")
+            fail("summary.json", f.line("solveSeconds"), nil, say("\"solveSeconds\" is \(plainNumber(seconds)), expected a duration >= 0",
+                                                                  "\"solveSeconds\" est \(plainNumber(seconds)), attendu une durée >= 0"))
         }
         if let node = keys["today"] {
             if case .string(let text) = node.value, Day(iso: text) != nil {} else {
-                fail("summary.json", node.position.line, nil, "\"today\" is not a date written \"YYYY-MM-DD\"")
+                fail("summary.json", node.position.line, nil, say("\"today\" is not a date written \"YYYY-MM-DD\"",
+                                                                  "\"today\" n'est pas une date écrite \"YYYY-MM-DD\""))
             }
         }
         // Re-plans (SPEC §6): both keys or neither.
@@ -81,7 +84,8 @@ extension Checker {
             f.changes = summaryNumber(keys, "changes", whole: true)
             f.changeWeight = summaryNumber(keys, "changeWeight")
             if let w = f.changeWeight, w < 0 {
-                fail("summary.json", f.line("changeWeight"), nil, "\"changeWeight\" is \(plainNumber(w)), expected a weight >= 0")
+                fail("summary.json", f.line("changeWeight"), nil, say("\"changeWeight\" is \(plainNumber(w)), expected a weight >= 0",
+                                                                      "\"changeWeight\" est \(plainNumber(w)), attendu un poids >= 0"))
             }
         }
         return f
@@ -91,15 +95,16 @@ extension Checker {
     private mutating func summaryStatus(_ keys: [String: JSONNode]) -> String? {
         let file = "summary.json"
         guard let node = keys["status"] else {
-            fail(file, nil, nil, "required key \"status\" is missing")
+            fail(file, nil, nil, requiredKeyMissing("status"))
             return nil
         }
         guard case .string(let s) = node.value else {
-            fail(file, node.position.line, nil, "\"status\" is \(kind(node)), expected a string")
+            fail(file, node.position.line, nil, say("\"status\" is \(kind(node)), expected a string", "\"status\" est \(kind(node)), attendu un texte"))
             return nil
         }
         guard ["optimal", "feasible", "interrupted"].contains(s) else {
-            fail(file, node.position.line, nil, "\"status\" is \"\(s)\", expected \"optimal\", \"feasible\" or \"interrupted\"")
+            fail(file, node.position.line, nil, say("\"status\" is \"\(s)\", expected \"optimal\", \"feasible\" or \"interrupted\"",
+                                                    "\"status\" est \"\(s)\", attendu \"optimal\", \"feasible\" ou \"interrupted\""))
             return nil
         }
         return s
@@ -109,19 +114,22 @@ extension Checker {
     private mutating func summaryNumber(_ keys: [String: JSONNode], _ key: String, whole: Bool = false) -> Double? {
         let file = "summary.json"
         guard let node = keys[key] else {
-            fail(file, nil, nil, "required key \"\(key)\" is missing")
+            fail(file, nil, nil, requiredKeyMissing(key))
             return nil
         }
         guard case .number(let v, let text) = node.value else {
-            fail(file, node.position.line, nil, "\"\(key)\" is \(kind(node)), expected a number")
+            fail(file, node.position.line, nil, say("\"\(key)\" is \(kind(node)), expected a number", "\"\(key)\" est \(kind(node)), attendu un nombre"))
             return nil
         }
         if whole && (v != v.rounded() || v < 0) {
-            fail(file, node.position.line, nil, "\"\(key)\" is \(plainNumber(v)), expected a whole number >= 0")
+            fail(file, node.position.line, nil, say("\"\(key)\" is \(plainNumber(v)), expected a whole number >= 0",
+                                                    "\"\(key)\" est \(plainNumber(v)), attendu un nombre entier >= 0"))
             return nil
         }
         if whole && !isJSONInteger(text) {
-            fail(file, node.position.line, nil, "\"\(key)\" is written \(text), expected a JSON integer (\(plainNumber(v))): a count has no decimal point and no exponent")
+            fail(file, node.position.line, nil, say(
+                "\"\(key)\" is written \(text), expected a JSON integer (\(plainNumber(v))): a count has no decimal point and no exponent",
+                "\"\(key)\" est écrit \(text), attendu un entier JSON (\(plainNumber(v))) : un décompte n'a ni point décimal ni exposant"))
             return nil
         }
         return v
@@ -130,21 +138,27 @@ extension Checker {
     /// The counts, the objective and (re-plans) the changes, against the instance and, when it gives
     /// every decision, assignments.csv.
     private mutating func compareSummaryCounts(_ f: SummaryFigures) {
-        compareSummary(f, "learners", f.learners, instance.learners.count, "learners in the instance")
+        compareSummary(f, "learners", f.learners, instance.learners.count, say("learners in the instance", "apprenants dans l'instance"))
         guard decisionsComplete else { return }
         let seats = Array(self.seats.values)
         let ip = seats.filter { $0.mode == .inPerson }.count
-        compareSummary(f, "assigned", f.assigned, seats.count, "assigned rows in assignments.csv")
-        compareSummary(f, "inPerson", f.inPerson, ip, "in_person rows in assignments.csv")
-        compareSummary(f, "remote", f.remote, seats.count - ip, "remote rows in assignments.csv")
-        compareSummary(f, "unassigned", f.unassigned, instance.learners.count - seats.count, "unassigned rows in assignments.csv")
-        compareSummary(f, "sessionsRun", f.sessionsRun, Set(seats.map(\.session)).count, "sessions with a participant in assignments.csv")
+        // `assigned rows in assignments.csv` (`lignes assigned dans assignments.csv`).
+        func rowsOf(_ code: String) -> String { say("\(code) rows in assignments.csv", "lignes \(code) dans assignments.csv") }
+        compareSummary(f, "assigned", f.assigned, seats.count, rowsOf("assigned"))
+        compareSummary(f, "inPerson", f.inPerson, ip, rowsOf("in_person"))
+        compareSummary(f, "remote", f.remote, seats.count - ip, rowsOf("remote"))
+        compareSummary(f, "unassigned", f.unassigned, instance.learners.count - seats.count, rowsOf("unassigned"))
+        compareSummary(f, "sessionsRun", f.sessionsRun, Set(seats.map(\.session)).count,
+                       say("sessions with a participant in assignments.csv", "sessions avec au moins un participant dans assignments.csv"))
         compareSummaryObjective(f)
         if let recounted = recountedChanges {
             if f.changes == nil {
-                fail("summary.json", nil, nil, "a previous plan was given but \"changes\" is missing (SPEC §6)")
+                fail("summary.json", nil, nil, say("a previous plan was given but \"changes\" is missing (SPEC §6)",
+                                                   "un plan précédent est donné mais \"changes\" est absent (SPEC §6)"))
             }
-            compareSummary(f, "changes", f.changes, recounted, "learners of the previous plan who had a seat and lost or changed it")
+            compareSummary(f, "changes", f.changes, recounted,
+                           say("learners of the previous plan who had a seat and lost or changed it",
+                               "apprenants du plan précédent qui avaient une place et l'ont perdue ou en ont changé"))
         }
     }
 
@@ -152,7 +166,8 @@ extension Checker {
     private mutating func compareSummary(_ f: SummaryFigures, _ key: String, _ found: Double?, _ expected: Int,
                                          _ why: String) {
         guard let found, found != Double(expected) else { return }
-        fail("summary.json", f.line(key), nil, "\"\(key)\" is \(plainNumber(found)), expected \(expected) (\(why))")
+        fail("summary.json", f.line(key), nil, say("\"\(key)\" is \(plainNumber(found)), expected \(expected) (\(why))",
+                                                   "\"\(key)\" est \(plainNumber(found)), attendu \(expected) (\(why))"))
     }
 
     /// The objective against SPEC §4 recomputed from assignments.csv (plus the changes' cost in a
@@ -160,13 +175,14 @@ extension Checker {
     private mutating func compareSummaryObjective(_ f: SummaryFigures) {
         guard let objective = f.objective else { return }
         var expected = recomputedObjective()
-        var why = "SPEC §4 recomputed from assignments.csv"
+        var why = say("SPEC §4 recomputed from assignments.csv", "SPEC §4 recalculé à partir d'assignments.csv")
         if let changes = f.changes, let changeWeight = f.changeWeight {
             expected += changeWeight * changes
             why += ", plus changeWeight × changes (SPEC §6)"
         }
         if abs(objective - expected) > 1e-6 * max(1, abs(expected)) {
-            fail("summary.json", f.line("objective"), nil, "\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (\(why))")
+            fail("summary.json", f.line("objective"), nil, say("\"objective\" is \(plainNumber(objective)), expected \(plainNumber(expected)) (\(why))",
+                                                               "\"objective\" est \(plainNumber(objective)), attendu \(plainNumber(expected)) (\(why))"))
         }
     }
 
@@ -176,18 +192,24 @@ extension Checker {
         if let objective = f.objective, let bound = f.bound {
             let tolerance = 1e-6 * max(1, abs(objective))
             if bound > objective + tolerance {
-                fail(file, f.line("bound"), nil, "\"bound\" is \(plainNumber(bound)), above the objective \(plainNumber(objective)); a bound of a minimisation is at most the objective")
+                fail(file, f.line("bound"), nil, say(
+                    "\"bound\" is \(plainNumber(bound)), above the objective \(plainNumber(objective)); a bound of a minimisation is at most the objective",
+                    "\"bound\" est \(plainNumber(bound)), au-dessus de l'objectif \(plainNumber(objective)) ; la borne d'une minimisation est au plus l'objectif"))
             }
             let expectedGap = abs(objective - bound) / max(1, abs(objective))
             if let gap = f.gap, abs(gap - expectedGap) > 1e-6 {
-                fail(file, f.line("gap"), nil, "\"gap\" is \(plainNumber(gap)), expected \(plainNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
+                fail(file, f.line("gap"), nil, say("\"gap\" is \(plainNumber(gap)), expected ", "\"gap\" est \(plainNumber(gap)), attendu ")
+                     + "\(plainNumber(expectedGap)) (|objective - bound| / max(1, |objective|))")
             }
             if f.status == "optimal", expectedGap > 1e-6 {
-                fail(file, f.line("status"), nil, "\"status\" is \"optimal\" but the objective \(plainNumber(objective)) and the bound \(plainNumber(bound)) differ (gap \(plainNumber(expectedGap)))")
+                fail(file, f.line("status"), nil, say(
+                    "\"status\" is \"optimal\" but the objective \(plainNumber(objective)) and the bound \(plainNumber(bound)) differ (gap \(plainNumber(expectedGap)))",
+                    "\"status\" est \"optimal\" mais l'objectif \(plainNumber(objective)) et la borne \(plainNumber(bound)) diffèrent (écart \(plainNumber(expectedGap)))"))
             }
         }
         if f.status == "optimal", let gap = f.gap, gap > 1e-6 {
-            fail(file, f.line("gap"), nil, "\"status\" is \"optimal\" but \"gap\" is \(plainNumber(gap)), expected 0")
+            fail(file, f.line("gap"), nil, say("\"status\" is \"optimal\" but \"gap\" is \(plainNumber(gap)), expected 0",
+                                               "\"status\" est \"optimal\" mais \"gap\" est \(plainNumber(gap)), attendu 0"))
         }
     }
 
@@ -196,7 +218,8 @@ extension Checker {
         switch node.value {
         case .number(_, let text):
             if text.contains(where: { $0 == "e" || $0 == "E" }) {
-                fail("summary.json", node.position.line, nil, "\(path) is written \(text); expected a plain decimal without an exponent")
+                fail("summary.json", node.position.line, nil, say("\(path) is written \(text); expected a plain decimal without an exponent",
+                                                                  "\(path) est écrit \(text) ; attendu : un nombre décimal simple, sans exposant"))
             }
         case .array(let items):
             for (k, item) in items.enumerated() { checkPlainNumbers(item, path: "\(path)[\(k)]") }
@@ -216,10 +239,15 @@ func isJSONInteger(_ text: String) -> Bool {
 private func kind(_ node: JSONNode) -> String {
     switch node.value {
     case .null: return "null"
-    case .bool: return "a boolean"
-    case .number: return "a number"
-    case .string: return "a string"
-    case .array: return "an array"
-    case .object: return "an object"
+    case .bool: return say("a boolean", "un booléen")
+    case .number: return say("a number", "un nombre")
+    case .string: return say("a string", "un texte")
+    case .array: return say("an array", "une liste")
+    case .object: return say("an object", "un objet")
     }
+}
+
+/// `required key "status" is missing` (`la clé obligatoire "status" est absente`).
+private func requiredKeyMissing(_ key: String) -> String {
+    say("required key \"\(key)\" is missing", "la clé obligatoire \"\(key)\" est absente")
 }

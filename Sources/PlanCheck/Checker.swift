@@ -29,7 +29,7 @@ struct Table {
 }
 
 struct Checker {
-    static let missingMessage = "the file is missing"
+    static var missingMessage: String { say("the file is missing", "le fichier est absent") }
 
     static let assignmentsHeader = ["learner", "structure", "path_hours", "status", "organisation", "session", "mode", "site",
                                     "start", "end", "travel_km", "waiting_days", "reason"]
@@ -86,7 +86,8 @@ struct Checker {
         replanToday = Self.today(inSummary: files["summary.json"])
         checkRules()
         if !decisionsComplete {
-            notes.append("assignments.csv does not give a valid decision for every learner: the objective and the counts of sessions.csv and summary.json were not compared with it")
+            notes.append(say("assignments.csv does not give a valid decision for every learner: the objective and the counts of sessions.csv and summary.json were not compared with it",
+                             "assignments.csv ne donne pas de décision valide pour chaque apprenant : l'objectif et les décomptes de sessions.csv et de summary.json n'y ont pas été comparés"))
         }
         if let timetable = table("timetable.csv", header("timetable.csv", Self.timetableHeader), files["timetable.csv"]) {
             checkTimetable(timetable)
@@ -123,26 +124,30 @@ struct Checker {
         var out: [(row: CSVRecord, index: Int, subject: String)] = []
         var firstLine: [String: Int] = [:]
         var previous: String?
+        let fr = KeyNoun(key: key)
         for row in t.rows {
             guard let id = t.value(row, key) else { break }
-            let subject = "\(key) \(id)"
+            let subject = about(key, id)
             if let p = previous, p != id, !bytesPrecede(p, id) {
-                fail(t.file, row.line, subject, "rows are not sorted by \(key) id: \(id) comes after \(p)")
+                fail(t.file, row.line, subject, say("rows are not sorted by \(key) id: \(id) comes after \(p)",
+                                                    "les lignes ne sont pas triées par identifiant \(fr.of) : \(id) vient après \(p)"))
             }
             previous = id
             if let first = firstLine[id] {
-                fail(t.file, row.line, subject, "a second row for the \(key) (the first is line \(first)); expected exactly one row per \(key)")
+                fail(t.file, row.line, subject, say("a second row for the \(key) (the first is line \(first)); expected exactly one row per \(key)",
+                                                    "une deuxième ligne pour \(fr.the) (la première est la ligne \(first)) ; attendu : une seule ligne par \(fr.plain)"))
                 continue
             }
             firstLine[id] = row.line
             guard let k = index[id] else {
-                fail(t.file, row.line, subject, "the \(key) is not in the instance")
+                fail(t.file, row.line, subject, say("the \(key) is not in the instance", "\(fr.the) n'est pas dans l'instance"))
                 continue
             }
             out.append((row, k, subject))
         }
         for id in expected where firstLine[id] == nil {
-            fail(t.file, nil, "\(key) \(id)", "no row for this \(key) of the instance; expected exactly one row per \(key)")
+            fail(t.file, nil, about(key, id), say("no row for this \(key) of the instance; expected exactly one row per \(key)",
+                                                  "aucune ligne pour \(fr.this) de l'instance ; attendu : une seule ligne par \(fr.plain)"))
         }
         return out
     }
@@ -163,9 +168,11 @@ struct Checker {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if bom { bytes.removeFirst(3) }
         if bom && !(csv && dialect == .excelFR) {
-            fail(file, 1, nil, "the file starts with a UTF-8 byte-order mark; expected plain UTF-8 without one")
+            fail(file, 1, nil, say("the file starts with a UTF-8 byte-order mark; expected plain UTF-8 without one",
+                                   "le fichier commence par une marque d'ordre des octets UTF-8 (BOM) ; attendu : de l'UTF-8 simple, sans BOM"))
         } else if !bom && csv && dialect == .excelFR {
-            fail(file, 1, nil, "the file has no UTF-8 byte-order mark, which the excel-fr dialect starts with")
+            fail(file, 1, nil, say("the file has no UTF-8 byte-order mark, which the excel-fr dialect starts with",
+                                   "le fichier ne commence pas par la marque d'ordre des octets UTF-8 (BOM) du dialecte excel-fr"))
         }
         if String(validating: bytes, as: UTF8.self) == nil {
             var line = 1
@@ -178,7 +185,7 @@ struct Checker {
                 start = k + 1
                 bad = line
             }
-            fail(file, bad, nil, "the file is not valid UTF-8 text")
+            fail(file, bad, nil, say("the file is not valid UTF-8 text", "le fichier n'est pas du texte UTF-8 valide"))
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
         return bytes
@@ -188,23 +195,20 @@ struct Checker {
     mutating func table(_ file: String, _ header: [String], _ bytes: [UInt8]?) -> Table? {
         guard let bytes = text(file, bytes, csv: true) else { return nil }
         let (records, problems) = CSVReader.parse(bytes, delimiter: dialect.delimiter)
-        for p in problems { fail(file, p.line, nil, "CSV syntax: \(p.message)") }
+        for p in problems { fail(file, p.line, nil, say("CSV syntax: ", "syntaxe CSV : ") + p.message) }
         guard let first = records.first else {
-            fail(file, nil, nil, "the file is empty; expected the header row \(header.joined(separator: ","))")
+            fail(file, nil, nil, say("the file is empty; expected the header row ", "le fichier est vide ; attendu : la ligne d'en-tête ")
+                 + header.joined(separator: ","))
             return nil
         }
         let found = first.fields
         if found != header {
             if found.count != header.count {
-                let missing = header.filter { !found.contains($0) }
-                let extra = found.filter { !header.contains($0) }
-                var detail = ""
-                if !missing.isEmpty { detail += "; missing: \(missing.joined(separator: ", "))" }
-                if !extra.isEmpty { detail += "; unexpected: \(extra.map(shown).joined(separator: ", "))" }
-                fail(file, first.line, nil, "the header has \(found.count) columns, expected \(header.count) (\(header.joined(separator: ",")))\(detail)")
+                fail(file, first.line, nil, headerCountProblem(found, header))
             } else {
                 for (k, name) in header.enumerated() where found[k] != name {
-                    fail(file, first.line, nil, "header column \(k + 1) is \(shown(found[k])), expected '\(name)'")
+                    fail(file, first.line, nil, say("header column \(k + 1) is \(shown(found[k])), expected '\(name)'",
+                                                    "la colonne \(k + 1) de l'en-tête est \(shown(found[k])), attendu '\(name)'"))
                 }
             }
         }
@@ -222,12 +226,31 @@ struct Checker {
             if r.fields.count == found.count {
                 rows.append(r)
             } else if r.fields == [""] {
-                fail(file, r.line, nil, "an empty line; expected a row of \(found.count) fields")
+                fail(file, r.line, nil, say("an empty line; expected a row of \(found.count) fields",
+                                            "une ligne vide ; attendu : une ligne de \(frenchCount(found.count, "champ", "champs"))"))
             } else {
-                fail(file, r.line, nil, "the row has \(r.fields.count) fields, expected \(found.count) like the header")
+                fail(file, r.line, nil, say("the row has \(r.fields.count) fields, expected \(found.count) like the header",
+                                            "la ligne a \(frenchCount(r.fields.count, "champ", "champs")), attendu \(found.count) comme l'en-tête"))
             }
         }
         return Table(file: file, rows: rows, columns: columns)
+    }
+
+    /// A header with too many or too few columns: how many, which are missing, which are unexpected.
+    private func headerCountProblem(_ found: [String], _ header: [String]) -> String {
+        let missing = header.filter { !found.contains($0) }
+        let extra = found.filter { !header.contains($0) }
+        var detail = ""
+        if !missing.isEmpty {
+            detail += say("; missing: ", missing.count == 1 ? " ; colonne manquante : " : " ; colonnes manquantes : ")
+                + missing.joined(separator: ", ")
+        }
+        if !extra.isEmpty {
+            detail += say("; unexpected: ", extra.count == 1 ? " ; colonne inattendue : " : " ; colonnes inattendues : ")
+                + extra.map(shown).joined(separator: ", ")
+        }
+        return say("the header has \(found.count) columns, expected \(header.count) (\(header.joined(separator: ",")))",
+                   "l'en-tête a \(frenchCount(found.count, "colonne", "colonnes")), attendu \(header.count) (\(header.joined(separator: ",")))") + detail
     }
 
     // MARK: Comparing fields
@@ -238,11 +261,9 @@ struct Checker {
         guard let found = table.value(row, column), found != expected else { return }
         let why = why()
         let suffix = why.isEmpty ? "" : " (\(why))"
-        if expected.isEmpty {
-            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected empty\(suffix)")
-        } else {
-            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected \(expected)\(suffix)")
-        }
+        let wanted = expected.isEmpty ? say("empty", "vide") : expected
+        fail(table.file, row.line, subject, say("\(column) is \(shown(found)), expected \(wanted)\(suffix)",
+                                                "\(column) est \(shown(found)), attendu \(wanted)\(suffix)"))
     }
 
     /// Checks a numeric field: a plain decimal equal to `expected`.
@@ -253,11 +274,15 @@ struct Checker {
         let suffix = why.isEmpty ? "" : " (\(why))"
         if found == dialect.spelt(plainNumber(expected)) { return }
         guard let value = plainDecimal(dialect.read(found)) else {
-            fail(table.file, row.line, subject, "\(column) is \(shown(found)), expected the plain decimal \(dialect.spelt(plainNumber(expected)))\(suffix)")
+            let wanted = dialect.spelt(plainNumber(expected))
+            fail(table.file, row.line, subject, say("\(column) is \(shown(found)), expected the plain decimal \(wanted)\(suffix)",
+                                                    "\(column) est \(shown(found)), attendu le nombre décimal simple \(wanted)\(suffix)"))
             return
         }
         if abs(value - expected) > 1e-9 * max(1, abs(expected)) {
-            fail(table.file, row.line, subject, "\(column) is \(found), expected \(dialect.spelt(plainNumber(expected)))\(suffix)")
+            let wanted = dialect.spelt(plainNumber(expected))
+            fail(table.file, row.line, subject, say("\(column) is \(found), expected \(wanted)\(suffix)",
+                                                    "\(column) est \(found), attendu \(wanted)\(suffix)"))
         }
     }
 }
@@ -290,19 +315,6 @@ func plainNumber(_ x: Double) -> String {
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text == "-0" ? "0" : text
-}
-
-/// A found value for a message: quoted, or `empty`.
-func shown(_ s: String) -> String { s.isEmpty ? "empty" : "'\(s)'" }
-
-/// A short list of names: `A, B, C` or `A, B, C and 4 more`.
-func list(_ names: [String], limit: Int = 8) -> String {
-    if names.count <= limit { return names.joined(separator: ", ") }
-    return names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more"
-}
-
-func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
-    "\(n) \(n == 1 ? word : plural ?? word + "s")"
 }
 
 /// The two CSV dialects `plan solve` writes: RFC 4180 (commas, decimal points, no byte-order

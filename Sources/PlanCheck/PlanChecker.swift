@@ -37,12 +37,13 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `assignments.csv:12 (learner L-00011): travel_km is 12, expected 35`.
+    /// `assignments.csv:12 (learner L-00011): travel_km is 12, expected 35` (in French,
+    /// `assignments.csv:12 (apprenant L-00011) : travel_km est 12, attendu 35`).
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
         if let subject { s += " (\(subject))" }
-        return s + ": " + message
+        return s + colon + message
     }
 }
 
@@ -63,13 +64,15 @@ public struct CheckReport: Sendable {
     public var isOK: Bool { violations.isEmpty }
 
     /// `plan check: OK (300 learners, 276 assigned, objective 2613638)` or
-    /// `plan check: 3 violations`.
+    /// `plan check: 3 violations` (`plan check : OK (300 apprenants, 276 placés, objectif 2613638)`,
+    /// `plan check : 3 violations`).
     public var summaryLine: String {
         if isOK {
-            let obj = objective.map { ", objective \(plainNumber($0))" } ?? ""
-            return "plan check: OK (\(learners) learners, \(assigned) assigned\(obj))"
+            let obj = objective.map { say(", objective ", ", objectif ") + plainNumber($0) } ?? ""
+            return say("plan check: OK (\(learners) learners, \(assigned) assigned\(obj))",
+                       "plan check : OK (\(frenchCount(learners, "apprenant", "apprenants")), \(frenchCount(assigned, "placé", "placés"))\(obj))")
         }
-        return "plan check: \(violations.count) violation\(violations.count == 1 ? "" : "s")"
+        return "plan check" + colon + howMany(violations.count, ("violation", "violations"), ("violation", "violations"))
     }
 
     /// Violations whose description contains `text` (handy in tests).
@@ -88,7 +91,8 @@ public enum PlanChecker {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             var checker = Checker(instance: instance)
-            checker.violations.append(Violation(file: folder.path, message: "the plan folder does not exist (or is not a folder)"))
+            checker.violations.append(Violation(file: folder.path, message: say("the plan folder does not exist (or is not a folder)",
+                                                                                     "le dossier du plan n'existe pas (ou n'est pas un dossier)")))
             return checker.report()
         }
         var files: [String: [UInt8]] = [:]
@@ -99,7 +103,7 @@ public enum PlanChecker {
             do {
                 files[name] = Array(try Data(contentsOf: url))
             } catch {
-                unreadable.append(Violation(file: name, message: "cannot be read: \(error.localizedDescription)"))
+                unreadable.append(Violation(file: name, message: say("cannot be read: ", "illisible : ") + error.localizedDescription))
             }
         }
         if let previous {

@@ -14,7 +14,8 @@ struct Check: ParsableCommand {
             their agreement with the instance and with each other, the hard rules (capacities, minimum
             sizes, concurrent sessions, absent learners, eligibility, pinned learners) and the objective,
             recomputed independently of the solver. Lists every violation; exits 1 when there is any.
-            Example:
+            With --lang fr (or a French locale) the violations are said in French; codes, column and
+            file names, keys and ids stay as written. Example:
 
               plan check instances/bretagne.json plans/bretagne
             """)
@@ -28,8 +29,11 @@ struct Check: ParsableCommand {
     @ArgumentParser.Option(help: "For a re-plan: the plan folder it was made knowing (plan solve --previous); the changes are recounted from it.")
     var previous: String?
 
+    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
+    var lang: Language?
+
     func run() throws {
-        try Failure.reported { try check() }
+        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try check() } }
     }
 
     private func check() throws(Failure) {
@@ -37,7 +41,7 @@ struct Check: ParsableCommand {
         let report = PlanChecker.check(instance: instance, folder: URL(fileURLWithPath: plan),
                                          previous: previous.map { URL(fileURLWithPath: $0) })
         for violation in report.violations { print(violation) }
-        for note in report.notes where !report.isOK { print("note: \(note)") }
+        for note in report.notes where !report.isOK { print(Language.current.say("note: ", "remarque : ") + note) }
         print(report.summaryLine)
         if !report.isOK { throw .violations }
     }
