@@ -12,11 +12,11 @@ public enum Report {
     /// The HTML page of `plan` for `instance`; with `changes`, a re-plan's changes since the
     /// previous plan (SPEC §6).
     public static func render(_ instance: Instance, _ plan: Plan, changes: [Change]? = nil, language: PlanDomain.Language = .en) -> String {
-        $language.withValue(language) { page(instance, plan, changes: changes) }
+        PlanDomain.Language.$current.withValue(language) { page(instance, plan, changes: changes) }
     }
 
     /// The language of the page being written (its labels; the data stay as they are).
-    @TaskLocal static var language = PlanDomain.Language.en
+    static var language: PlanDomain.Language { .current }
 
     /// `en` or `fr` text, in the page's language.
     static func say(_ en: String, _ fr: String) -> String { language.say(en, fr) }
@@ -34,7 +34,7 @@ public enum Report {
             ),
             .body(
                 .h1(txt(title)),
-                summarySection(summary),
+                summarySection(summary, unassigned: instance.weights.unassigned),
                 totalsSection(instance, plan),
                 .if(changes != nil, changesSection(changes ?? [])),
                 sessionsSection(instance, plan),
@@ -51,14 +51,14 @@ public enum Report {
 
     // MARK: - Sections
 
-    static func summarySection(_ summary: PlanFiles.Summary) -> Node<HTML.BodyContext> {
+    static func summarySection(_ summary: PlanFiles.Summary, unassigned: Double) -> Node<HTML.BodyContext> {
         .section(
             .class("summary"),
             .h2(txt(say("Summary", "Résumé"))),
             .table(
                 .class("figures"),
                 .tbody(
-                    .forEach(summaryRows(summary)) { row in
+                    .forEach(summaryRows(summary, unassigned: unassigned)) { row in
                         .tr(.th(txt(row.0)), .td(.class("num"), txt(row.1)))
                     }
                 )
@@ -141,12 +141,12 @@ public enum Report {
             + list.joined(separator: ", ")))
     }
 
-    static func summaryRows(_ s: PlanFiles.Summary) -> [(String, String)] {
+    static func summaryRows(_ s: PlanFiles.Summary, unassigned: Double) -> [(String, String)] {
         [
             (say("Status", "Statut"), s.status.rawValue),
             (say("Objective", "Objectif"), formatNumber(s.objective)),
             (say("Bound", "Borne"), formatNumber(s.bound)),
-            (say("Gap", "Écart"), percent(s.gap)),
+            (say("Gap", "Écart"), percent(s.gap) + (s.worthInLearners(unassignedWeight: unassigned).map { " (\($0))" } ?? "")),
             (say("Learners", "Apprenants"), String(s.learners)),
             (say("Assigned", "Placés"), String(s.assigned)),
             (say("Assigned in person", "Placés en présentiel"), String(s.inPerson)),

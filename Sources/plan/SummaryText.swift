@@ -10,7 +10,7 @@ enum SummaryText {
     static func lines(_ instance: Instance, _ plan: Plan, changes: [Change]?, language t: Language) -> [String] {
         let s = PlanFiles.Summary(instance, plan)
         var out = [t.say("status: ", "statut : ") + "\(s.status.rawValue), " + quality(s, t)
-                   + worth(s, unassignedWeight: instance.weights.unassigned, t)]
+                   + (s.worthInLearners(unassignedWeight: instance.weights.unassigned).map { " (\($0))" } ?? "")]
         var placed = t.say("placed: \(s.assigned) of \(s.learners) learners, \(s.inPerson) in person and \(s.remote) remote",
                            "placés : \(s.assigned) apprenants sur \(s.learners), \(s.inPerson) en présentiel et \(s.remote) à distance")
         if s.unassigned > 0 {
@@ -39,22 +39,6 @@ enum SummaryText {
             : t.say("stopped by the time or gap limit", "arrêté par la limite de temps ou d'écart")
         return stop + t.say(", at most \(percent(s.gap, t)) above the best plan possible",
                             ", au plus \(percent(s.gap, t)) au-dessus du meilleur plan possible")
-    }
-
-    /// For a plan not proven best, what the distance to the best bound is worth in learners: the
-    /// objective a plan loses per learner left without a seat is `weights.unassigned`, so a
-    /// difference of `objective - bound` is at most the cost of ⌈difference / unassigned⌉ of them.
-    /// Nothing for a proven plan.
-    static func worth(_ s: PlanFiles.Summary, unassignedWeight w: Double, _ t: Language) -> String {
-        let difference = s.objective - s.bound
-        guard s.status != .optimal, difference.isFinite, difference > 0, w > 0 else { return "" }
-        if difference < w {
-            return t.say(" (less than the cost of one learner left without a seat)",
-                         " (moins que le coût d'un apprenant laissé sans place)")
-        }
-        let n = Int((difference / w).rounded(.up))
-        return t.say(" (at most the cost of \(n) learner\(n == 1 ? "" : "s") left without a seat)",
-                     " (au plus le coût de \(n) apprenant\(n == 1 ? "" : "s") laissé\(n == 1 ? "" : "s") sans place)")
     }
 
     /// Why the unassigned have no seat, counted: no eligible session at all, or seats taken by others.

@@ -249,3 +249,28 @@ import Testing
         #expect(layout.frames.count == 1 && layout.frames[0].name == nil && layout.height > 150, "full size, not an inset")
     }
 }
+
+/// A plan not proven best says what its distance to the bound is worth in learners, in the
+/// printed summary (CLI tests) and in the report.
+@Suite struct WorthInLearnersTests {
+    @Test func theDistanceToTheBoundIsSaidInLearners() throws {
+        let instance = try Repository.instance("tiny")
+        var plan = try Planner.solve(instance)
+        let w = instance.weights.unassigned
+        #expect(PlanFiles.Summary(instance, plan).worthInLearners(unassignedWeight: w) == nil, "a proven plan says nothing")
+        plan.status = .interrupted
+        plan.bound = plan.objective - 2.5 * w
+        let s = PlanFiles.Summary(instance, plan)
+        #expect(s.worthInLearners(unassignedWeight: w) == "at most the cost of 3 learners left without a seat")
+        #expect(Language.$current.withValue(.fr) { s.worthInLearners(unassignedWeight: w) }
+                == "au plus le coût de 3 apprenants laissés sans place")
+        plan.bound = plan.objective - w / 2
+        #expect(PlanFiles.Summary(instance, plan).worthInLearners(unassignedWeight: w)
+                == "less than the cost of one learner left without a seat")
+        plan.bound = plan.objective - w
+        #expect(PlanFiles.Summary(instance, plan).worthInLearners(unassignedWeight: w)
+                == "at most the cost of 1 learner left without a seat")
+        let html = Report.render(instance, plan)
+        #expect(html.contains("(at most the cost of 1 learner left without a seat)</td>"), "the report's gap row says it")
+    }
+}
