@@ -75,8 +75,11 @@ struct Export: ParsableCommand {
     @ArgumentParser.Option(help: "CSV dialect: rfc4180 (commas) or excel-fr (semicolons, decimal commas, a byte-order mark).")
     var csv: CSVDialect = .rfc4180
 
+    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
+    var lang: Language?
+
     func run() throws {
-        try Failure.reported { try export() }
+        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try export() } }
     }
 
     private func export() throws(Failure) {
@@ -95,7 +98,8 @@ struct Export: ParsableCommand {
         } catch {
             throw .io("\(error)")
         }
-        print("templates written to \(out): \(files.map(\.name).joined(separator: ", "))")
+        print(Language.current.say("templates written to ", "modèles écrits dans ") + out + Language.current.say(": ", " : ")
+              + files.map(\.name).joined(separator: ", "))
     }
 
     /// One workbook, a sheet per template, written all or nothing.
@@ -111,6 +115,7 @@ struct Export: ParsableCommand {
         } catch {
             throw .io("\(error)")
         }
-        print("templates written to \(out): sheets \(book.sheets.map(\.name).joined(separator: ", "))")
+        print(Language.current.say("templates written to ", "modèles écrits dans ") + out
+              + Language.current.say(": sheets ", " : feuilles ") + book.sheets.map(\.name).joined(separator: ", "))
     }
 }
