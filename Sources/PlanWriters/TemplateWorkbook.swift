@@ -15,7 +15,7 @@ extension TemplateImport {
         do {
             book = try Workbook.read(url)
         } catch {
-            throw LocatedProblems(issues: [.init(file: url.lastPathComponent, line: 0, field: nil, message: error.message)])
+            throw LocatedProblems(issues: [.init(file: url.lastPathComponent, line: 0, field: nil, message: said(error))])
         }
         var tables: [String: CSVTable] = [:]
         var issues: [LocatedProblems.Issue] = []
@@ -39,6 +39,18 @@ extension TemplateImport {
                 if let file = issue.file, file.hasSuffix(".csv") { out.file = url.lastPathComponent + ":" + file.dropLast(".csv".count) }
                 return out
             })
+        }
+    }
+
+    /// Why a workbook cannot be read, in the language of the run.
+    static func said(_ error: WorkbookError) -> String {
+        let t = Language.current
+        switch error {
+        case .notAnArchive(let detail): return t.say("not an Excel workbook (.xlsx): ", "pas un classeur Excel (.xlsx) : ") + detail
+        case .noWorkbookPart:
+            return t.say("not an Excel workbook (.xlsx): no xl/workbook.xml inside", "pas un classeur Excel (.xlsx) : il n'a pas de xl/workbook.xml")
+        case .unreadableSheet(let name): return t.say("sheet \(name) cannot be read", "la feuille \(name) est illisible")
+        case .cannotWrite: return error.description
         }
     }
 

@@ -44,8 +44,23 @@ public struct Workbook: Sendable {
     }
 }
 
-/// Why a file cannot be read as a workbook.
-public struct WorkbookError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+/// Why a file cannot be read as a workbook, or a workbook written.
+public enum WorkbookError: Error, Sendable, CustomStringConvertible {
+    /// Not a zip archive (the detail is the archive library's).
+    case notAnArchive(String)
+    /// A zip archive without the workbook part (`xl/workbook.xml`).
+    case noWorkbookPart
+    /// A sheet the workbook lists whose part is missing or is not XML.
+    case unreadableSheet(String)
+    /// The archive could not be made.
+    case cannotWrite(String)
+
+    public var description: String {
+        switch self {
+        case .notAnArchive(let detail): return "not an Excel workbook (.xlsx): \(detail)"
+        case .noWorkbookPart: return "not an Excel workbook (.xlsx): no xl/workbook.xml inside"
+        case .unreadableSheet(let name): return "sheet \(name) cannot be read"
+        case .cannotWrite(let detail): return "the workbook cannot be written: \(detail)"
+        }
+    }
 }

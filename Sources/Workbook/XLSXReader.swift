@@ -11,11 +11,11 @@ extension Workbook {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw WorkbookError(message: "not an Excel workbook (.xlsx): \(error)")
+            throw .notAnArchive("\(error)")
         }
         let parts = Parts(archive)
         guard let workbook = parts.xml("xl/workbook.xml") else {
-            throw WorkbookError(message: "not an Excel workbook (.xlsx): no xl/workbook.xml inside")
+            throw .noWorkbookPart
         }
         let targets = parts.relationships("xl/_rels/workbook.xml.rels")
         let strings = parts.sharedStrings()
@@ -24,7 +24,7 @@ extension Workbook {
         for s in workbook.first("sheets")?.all("sheet") ?? [] {
             guard let name = s.attribute("name"), let id = s.attribute("id"), let target = targets[id],
                   let sheet = parts.xml(target) else {
-                throw WorkbookError(message: "sheet \(s.attribute("name") ?? "?") cannot be read")
+                throw .unreadableSheet(s.attribute("name") ?? "?")
             }
             sheets.append(Sheet(name: name, rows: rows(sheet, strings: strings, dateStyles: dateStyles)))
         }

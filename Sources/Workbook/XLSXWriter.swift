@@ -18,9 +18,9 @@ extension Workbook {
                 }
             }
         } catch {
-            throw WorkbookError(message: "the workbook cannot be written: \(error)")
+            throw .cannotWrite("\(error)")
         }
-        guard let data = archive.data else { throw WorkbookError(message: "the workbook cannot be written") }
+        guard let data = archive.data else { throw .cannotWrite("no data") }
         return data
     }
 
