@@ -7,10 +7,15 @@ import ZIPFoundation
 extension Workbook {
     /// The .xlsx bytes of the workbook; its first row of each sheet is shown as a header.
     public func xlsx() throws(WorkbookError) -> Data {
+        try Self.archive(parts())
+    }
+
+    /// A zip archive of these parts, by path, in order.
+    static func archive(_ parts: [(String, String)]) throws(WorkbookError) -> Data {
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)
-            for (path, text) in parts() {
+            for (path, text) in parts {
                 let bytes = Data(text.utf8)
                 try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Self.epoch,
                                      compressionMethod: .deflate) { position, size in

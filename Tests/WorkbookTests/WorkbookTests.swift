@@ -81,3 +81,81 @@ import Testing
         #expect(throws: WorkbookError.self) { try Workbook.read(url) }
     }
 }
+
+/// Damaged workbooks: bytes changed, cut or inserted at random in a real one. Reading never
+/// crashes; it gives a workbook or a `WorkbookError`. `PLAN_WORKBOOK_FUZZ_CASES` sets how many.
+@Suite struct WorkbookFuzzTests {
+    @Test func aDamagedWorkbookIsReadOrRefusedNeverACrash() throws {
+        let original = try Data(contentsOf: WorkbookTests.fixtures.appendingPathComponent("openpyxl.xlsx"))
+        let cases = Int(ProcessInfo.processInfo.environment["PLAN_WORKBOOK_FUZZ_CASES"] ?? "") ?? 300
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(1, n)))
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-workbook-fuzz-\(getpid()).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var read = 0, refused = 0
+        for _ in 0..<cases {
+            var bytes = [UInt8](original)
+            for _ in 0...next(4) {
+                switch next(3) {
+                case 0: bytes[next(bytes.count)] = UInt8(next(256))
+                case 1: bytes.removeSubrange(next(bytes.count)..<bytes.count)
+                default: bytes.insert(UInt8(next(256)), at: next(bytes.count))
+                }
+                if bytes.isEmpty { bytes = [0] }
+            }
+            try Data(bytes).write(to: url)
+            do {
+                _ = try Workbook.read(url)
+                read += 1
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(read + refused == cases)
+        #expect(refused > 0, "the damage never showed: \(read) read")
+    }
+
+    /// The XML inside damaged instead of the archive: characters changed, cut or repeated, cell
+    /// references, shared-string indexes and styles out of range. Always read or refused.
+    @Test func damagedXMLPartsAreReadOrRefusedNeverACrash() throws {
+        var parts = WorkbookTests.sample.parts()
+        parts.append(("xl/sharedStrings.xml", #"<sst xmlns="\#(Workbook.main)"><si><t>a</t></si><si><r><t>b</t></r></si></sst>"#))
+        parts[parts.firstIndex { $0.0 == "xl/worksheets/sheet2.xml" }!].1 = Workbook.header + #"<worksheet xmlns="\#(Workbook.main)"><sheetData>"#
+            + #"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="XFD1" t="s"><v>99999</v></c><c r="B1" s="7"><v>1e3</v></c></row>"#
+            + #"<row r="0"><c r="A0" t="s"><v>-1</v></c></row><row r="1048577"><c t="inlineStr"><is></is></c></row></sheetData></worksheet>"#
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-workbook-xml-fuzz-\(getpid()).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(1, n)))
+        }
+        let alphabet = Array(#"<>/="'&;0123456789AZaz:_x -"#)
+        var read = 0, refused = 0
+        for _ in 0..<400 {
+            var damaged = parts
+            let k = next(damaged.count)
+            var text = Array(damaged[k].1)
+            for _ in 0...next(6) where !text.isEmpty {
+                let at = next(text.count)
+                switch next(3) {
+                case 0: text[at] = alphabet[next(alphabet.count)]
+                case 1: text.removeSubrange(at..<min(text.count, at + next(40)))
+                default: text.insert(contentsOf: text[at..<min(text.count, at + next(40))], at: at)
+                }
+            }
+            damaged[k].1 = String(text)
+            try Workbook.archive(damaged).write(to: url)
+            do {
+                _ = try Workbook.read(url)
+                read += 1
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(read > 0 && refused > 0, "\(read) read, \(refused) refused")
+    }
+}
