@@ -206,6 +206,31 @@ static void row_values(glp_prob *P, int m, double out[]) {
 
 int glpk_shim_row_values(glp_prob *P, int m, double out[]) { SHIM_GUARDED(row_values(P, m, out)); }
 
+static void row_duals(glp_prob *P, int m, double out[]) {
+    for (int i = 0; i < m; i++) out[i] = glp_get_row_dual(P, i + 1);
+}
+
+int glpk_shim_row_duals(glp_prob *P, int m, double out[]) { SHIM_GUARDED(row_duals(P, m, out)); }
+
+static void column_statuses(glp_prob *P, int n, int out[]) {
+    for (int j = 0; j < n; j++) out[j] = glp_get_col_stat(P, j + 1);
+}
+
+int glpk_shim_column_statuses(glp_prob *P, int n, int out[]) { SHIM_GUARDED(column_statuses(P, n, out)); }
+
+static void set_column_bounds(glp_prob *P, int count, const int index[], const double lower[],
+                              const double upper[]) {
+    for (int k = 0; k < count; k++) {
+        glp_set_col_bnds(P, index[k] + 1, bound_type(lower[k], upper[k]), finite_or_zero(lower[k]),
+                         finite_or_zero(upper[k]));
+    }
+}
+
+int glpk_shim_set_column_bounds(glp_prob *P, int count, const int index[], const double lower[],
+                                const double upper[]) {
+    SHIM_GUARDED(set_column_bounds(P, count, index, lower, upper));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Branch-and-cut: the callback and its state.
 

@@ -68,6 +68,27 @@ final class GLPKProblem {
         return out
     }
 
+    /// The rows' dual values of the current basis, in GLPK's row order.
+    func rowDuals() throws(SolverError) -> [Double] {
+        var out = [Double](repeating: 0, count: rows)
+        try guarded { glpk_shim_row_duals($0, Int32(rows), &out) }
+        return out
+    }
+
+    /// The columns' basis statuses (GLP_BS, GLP_NL, GLP_NU, GLP_NF, GLP_NS).
+    func columnStatuses() throws(SolverError) -> [Int32] {
+        var out = [Int32](repeating: 0, count: columns)
+        try guarded { glpk_shim_column_statuses($0, Int32(columns), &out) }
+        return out
+    }
+
+    /// Sets the bounds of some columns (by index).
+    func setColumnBounds(_ indices: [Int], lower: [Double], upper: [Double]) throws(SolverError) {
+        guard !indices.isEmpty else { return }
+        let index = indices.map(Int32.init)
+        try guarded { glpk_shim_set_column_bounds($0, Int32(index.count), index, lower, upper) }
+    }
+
     /// Installs a basis; returns whether GLPK accepted it and found it dual feasible.
     func warmStart(rows rowStatus: [Int32], columns columnStatus: [Int32]) throws(SolverError) -> Bool {
         var warm: Int32 = 0, dual: Int32 = 0

@@ -19,6 +19,9 @@ public struct GLPKSolver: MILPSolver {
     public var sliceIterations: Int32?
     /// Tests only: a GLPK fault raised inside the branch-and-cut callback.
     var faultInCallback = false
+    /// Models with at least this many columns start their root relaxation with the least useful
+    /// columns left out and priced back in (ColumnPricing.swift); lower only in tests.
+    public var pricingFromColumns = 20_000
 
     public init(memoryLimit: Int? = nil) {
         self.memoryLimit = memoryLimit
@@ -35,6 +38,7 @@ public struct GLPKSolver: MILPSolver {
         run.memoryLimit = memoryLimit
         run.faultInCallback = faultInCallback
         run.sliceIterations = sliceIterations ?? Run.sliceIterations(model)
+        run.pricingFromColumns = pricingFromColumns
         return try run.solve(start: start)
     }
 }
@@ -51,6 +55,7 @@ private struct Run {
     var memoryLimit: Int?
     var faultInCallback = false
     var sliceIterations: Int32 = 10_000
+    var pricingFromColumns = 20_000
 
     init(model: Model, options: SolveOptions) {
         self.model = model
@@ -115,6 +120,14 @@ private struct Run {
 
     func stopReason() -> TerminationStatus? { options.stopReason(since: clock) }
 
+    /// A relaxation stopped while columns are left out: its bound corrected for them.
+    func corrected(_ outcome: Relaxation, _ pricing: ColumnPricing?, _ problem: GLPKProblem) throws(SolverError) -> Relaxation {
+        guard case .stopped(let why, let bound) = outcome, let pricing, !pricing.excluded.isEmpty, bound.isFinite else {
+            return outcome
+        }
+        return .stopped(why, bound: bound + (try pricing.boundCorrection(problem, kept: kept)))
+    }
+
     /// The root relaxation, from the network basis where there is one, with the lazy rows it
     /// breaks added until none is broken.
     mutating func solveRelaxation(_ problem: GLPKProblem) throws(SolverError) -> Relaxation {
@@ -124,11 +137,36 @@ private struct Run {
             statistics.warmStarted = dual
         }
         if !dual { try problem.coldStart() }
+        var pricing = dual && model.variables.count >= pricingFromColumns ? try ColumnPricing(model, problem, kept: kept) : nil
+        statistics.columnsLeftOut = pricing?.excluded.count ?? 0
+        var statusIsFresh = true
         while true {
-            let outcome = try simplexInSlices(problem, dual: dual)
-            guard case .optimal = outcome else { return outcome }
+            let outcome = try simplexInSlices(problem, dual: dual, statusIsFresh: statusIsFresh)
+            statusIsFresh = true
+            if case .infeasible = outcome, var p = pricing {
+                // Infeasible without the left-out columns says nothing of the whole relaxation:
+                // give every column back and go on (primal simplex finds feasibility or proves
+                // there is none).
+                try p.restoreAll(problem)
+                pricing = nil
+                (dual, statusIsFresh) = (false, false)
+                continue
+            }
+            guard case .optimal = outcome else { return try corrected(outcome, pricing, problem) }
             let values = try problem.columnValues(mip: false)
             let broken = pending.filter { model.rows[$0].isBroken(by: values) }
+            if broken.isEmpty, var p = pricing {
+                let back = try p.priceIn(problem, kept: kept)
+                statistics.columnsPricedIn += back
+                if back == 0 { try p.restoreAll(problem) }
+                pricing = back == 0 ? nil : p
+                // Columns given back: primal simplex from the same (primal feasible) basis. All back:
+                // one more call confirms the optimum GLPK's branch-and-cut starts from. Either way
+                // GLPK's dual status is stale until the next call.
+                dual = back == 0
+                statusIsFresh = false
+                continue
+            }
             guard !broken.isEmpty else { return outcome }
             try problem.addRows(model, broken)
             kept += broken
@@ -152,20 +190,24 @@ private struct Run {
     }
 
     /// Runs the simplex in slices of `sliceIterations`, asking between slices whether to stop; a
-    /// time limit also bounds each call, so the limit is honoured within a slice.
-    func simplexInSlices(_ problem: GLPKProblem, dual: Bool) throws(SolverError) -> Relaxation {
+    /// time limit also bounds each call, so the limit is honoured within a slice. `statusIsFresh`
+    /// false: the problem changed since GLPK last computed its dual status (bounds given back to
+    /// columns), so a stop before the first call has no bound.
+    func simplexInSlices(_ problem: GLPKProblem, dual: Bool, statusIsFresh: Bool = true) throws(SolverError) -> Relaxation {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         parm.meth = dual ? GLP_DUALP : GLP_PRIMAL
         parm.presolve = GLP_OFF
         parm.it_lim = sliceIterations
+        var fresh = statusIsFresh
         while true {
             if let why = stopReason() {
                 // A dual-feasible basis's objective is a lower bound on the relaxation's optimum.
-                let bound = problem.isDualFeasible ? problem.lpObjective : -.infinity
+                let bound = fresh && problem.isDualFeasible ? problem.lpObjective : -.infinity
                 return .stopped(why, bound: bound)
             }
+            fresh = true
             if let r = remaining { parm.tm_lim = Int32(clamping: Int(max(1, r * 1000))) }
             var ret: Int32 = 0
             try problem.guarded { glpk_shim_simplex($0, &parm, &ret) }

@@ -214,6 +214,9 @@ public struct SolveStatistics: Sendable, Equatable {
     public var lazyCutsAdded = 0
     /// The bound of the root relaxation.
     public var rootBound = -Double.infinity
+    /// Columns left out of the root relaxation at first, and those priced back in.
+    public var columnsLeftOut = 0
+    public var columnsPricedIn = 0
     public init() {}
 }
 

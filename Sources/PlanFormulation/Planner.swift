@@ -107,6 +107,8 @@ public struct ModelStatistics: Sendable {
         solver.warmStarted = solver.warmStarted || s.warmStarted
         solver.lazyRowsAdded += s.lazyRowsAdded
         solver.lazyCutsAdded += s.lazyCutsAdded
+        solver.columnsLeftOut += s.columnsLeftOut
+        solver.columnsPricedIn += s.columnsPricedIn
         // The root bound of the whole instance: known once every part has one.
         solver.rootBound = solver.rootBound + s.rootBound
     }

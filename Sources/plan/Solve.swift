@@ -82,6 +82,10 @@ struct Solve: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("slice-iterations"), help: .hidden)
     var sliceIterations: Int32?
 
+    /// Measurement only: the model size from which the root relaxation leaves columns out at first.
+    @ArgumentParser.Option(name: .customLong("pricing-from-columns"), help: .hidden)
+    var pricingFromColumns: Int?
+
     @Flag(name: .customLong("cold-start"), help: .hidden)
     var coldStart = false
 
@@ -172,6 +176,7 @@ struct Solve: ParsableCommand {
                                 progress: @escaping @Sendable (PlannerProgress) -> Void) -> PlannerOptions {
         var solver = GLPKSolver(memoryLimit: glpkMemoryLimit)
         solver.sliceIterations = sliceIterations.map { max(1, $0) }
+        if let p = pricingFromColumns { solver.pricingFromColumns = max(0, p) }
         var options = PlannerOptions(solver: solver, timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
                                      formulation: formulation)
         if let threads { options.threads = threads }

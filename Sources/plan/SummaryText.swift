@@ -79,9 +79,10 @@ enum SummaryText {
         let sv = st.solver
         return [
             "model: \(st.parts) parts, \(st.columns) columns, \(st.rows) rows, \(st.nonzeros) nonzeros, \(st.groups) groups",
-            String(format: "root: %@ start, %d iterations, %.3f s, %d lazy rows added, %d as cuts, bound %@",
+            String(format: "root: %@ start, %d iterations, %.3f s, %d lazy rows added, %d as cuts, %d columns left out and %d priced back in, bound %@",
                    sv.warmStarted ? "network" : "cold", sv.rootIterations, sv.rootSeconds, sv.lazyRowsAdded,
-                   sv.lazyCutsAdded, sv.rootBound.isFinite ? formatNumber(sv.rootBound.rounded()) : "-"),
+                   sv.lazyCutsAdded, sv.columnsLeftOut, sv.columnsPricedIn,
+                   sv.rootBound.isFinite ? formatNumber(sv.rootBound.rounded()) : "-"),
             String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", times.load, st.buildSeconds,
                    plan.solveSeconds - st.buildSeconds, times.write),
         ]

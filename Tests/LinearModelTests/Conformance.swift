@@ -9,8 +9,18 @@ import Testing
 
 /// The backends under test, by name (Swift Testing shows the name).
 enum Backend: String, CaseIterable, CustomStringConvertible, Sendable {
-    case glpk, enumeration
-    var solver: any MILPSolver { self == .glpk ? GLPKSolver() : EnumerationSolver() }
+    /// GLPK; GLPK with column pricing from the first column (ColumnPricing.swift); a mock.
+    case glpk, glpkPricing, enumeration
+    var solver: any MILPSolver {
+        switch self {
+        case .glpk: return GLPKSolver()
+        case .glpkPricing:
+            var s = GLPKSolver()
+            s.pricingFromColumns = 0
+            return s
+        case .enumeration: return EnumerationSolver()
+        }
+    }
     var description: String { rawValue }
 }
 

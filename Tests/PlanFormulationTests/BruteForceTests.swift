@@ -114,6 +114,15 @@ struct BruteForceTests {
             return
         }
 
+        // The same optimum with the root relaxation's columns priced in from the first one.
+        do {
+            let priced = try Planner.solve(instance, options: .glpk(pricingFromColumns: 0))
+            #expect(same(priced.objective, best) && priced.status == .optimal,
+                    "with column pricing the planner finds \(priced.objective) (\(priced.status)), brute force \(best); \(context)")
+        } catch {
+            Issue.record("with column pricing the planner failed with \(error), but brute force finds optimum \(best); \(context)")
+        }
+
         let plan: Plan
         do {
             plan = try Planner.solve(instance)

@@ -7,10 +7,14 @@ import PlanFormulation
 
 extension PlannerOptions {
     /// Options with GLPK as the backend.
+    /// `pricingFromColumns`: the model size from which GLPK's root relaxation prices columns in
+    /// (0: always, to test it on small models).
     public static func glpk(timeLimit: Double? = nil, relativeGap: Double = 0, formulation: Formulation = .aggregated,
-                            threads: Int = 2) -> PlannerOptions {
-        PlannerOptions(solver: GLPKSolver(), timeLimit: timeLimit, relativeGap: relativeGap, formulation: formulation,
-                       threads: threads)
+                            threads: Int = 2, pricingFromColumns: Int? = nil) -> PlannerOptions {
+        var solver = GLPKSolver()
+        if let p = pricingFromColumns { solver.pricingFromColumns = p }
+        return PlannerOptions(solver: solver, timeLimit: timeLimit, relativeGap: relativeGap, formulation: formulation,
+                              threads: threads)
     }
 }
 

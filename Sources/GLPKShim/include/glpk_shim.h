@@ -72,6 +72,16 @@ int glpk_shim_column_values(glp_prob *P, int n, int mip, double out[]);
 /// Copies the first `m` rows' activities into `out` (0-based), of the LP.
 int glpk_shim_row_values(glp_prob *P, int m, double out[]);
 
+/// Copies the first `m` rows' dual values into `out` (0-based), of the LP's current basis.
+int glpk_shim_row_duals(glp_prob *P, int m, double out[]);
+
+/// Copies the first `n` columns' basis statuses (GLP_BS, GLP_NL…) into `out` (0-based).
+int glpk_shim_column_statuses(glp_prob *P, int n, int out[]);
+
+/// Sets the bounds of `count` columns (0-based `index`); infinite bounds mean none.
+int glpk_shim_set_column_bounds(glp_prob *P, int count, const int index[], const double lower[],
+                                const double upper[]);
+
 /// State shared with the branch-and-cut callback. Created and filled by Swift before the search.
 typedef struct glpk_shim_search glpk_shim_search;
 
