@@ -140,6 +140,7 @@ private struct Run {
         var pricing = dual && model.variables.count >= pricingFromColumns ? try ColumnPricing(model, problem, kept: kept) : nil
         statistics.columnsLeftOut = pricing?.excluded.count ?? 0
         var statusIsFresh = true
+        var bestBound = -Double.infinity  // the best bound met on the way: a stop keeps it
         while true {
             let outcome = try simplexInSlices(problem, dual: dual, statusIsFresh: statusIsFresh)
             statusIsFresh = true
@@ -152,7 +153,13 @@ private struct Run {
                 (dual, statusIsFresh) = (false, false)
                 continue
             }
-            guard case .optimal = outcome else { return try corrected(outcome, pricing, problem) }
+            guard case .optimal(let z) = outcome else {
+                guard case .stopped(let why, let bound) = try corrected(outcome, pricing, problem) else { return outcome }
+                return .stopped(why, bound: max(bound, bestBound))
+            }
+            // Each optimum on the way bounds the whole relaxation: without the lazy rows still
+            // pending it relaxes it, and the columns left out are accounted for.
+            bestBound = max(bestBound, z + (try pricing?.boundCorrection(problem, kept: kept) ?? 0))
             let values = try problem.columnValues(mip: false)
             let broken = pending.filter { model.rows[$0].isBroken(by: values) }
             if broken.isEmpty, var p = pricing {

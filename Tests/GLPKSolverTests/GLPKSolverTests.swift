@@ -208,6 +208,9 @@ final class ResultsBox: @unchecked Sendable {
             options.shouldStop = { counter.n += 1; return counter.n > k }
             let r = try Self.solver(pricing: true, slice: 1).solve(m, options: options, start: nil)
             #expect(r.bound <= optimum + 1e-6, "seed \(seed), stopped after \(k): bound \(r.bound) above the optimum \(optimum)")
+            // Never none: the dual simplex's bound, or (while columns priced back in are being
+            // brought in by the primal simplex) the best bound met on the way.
+            #expect(r.bound.isFinite, "seed \(seed), stopped after \(k): no bound")
         }
     }
 }
