@@ -56,10 +56,14 @@ struct ColumnPricing {
         return columns.map { j in terms[j].reduce(model.variables[j].cost) { $0 - $1.coefficient * dualOfRow[$1.row] } }
     }
 
+    /// The reduced costs of the left-out columns at the current basis, in `excluded`'s order.
+    func excludedReducedCosts(_ problem: GLPKProblem, kept: [Int]) throws(SolverError) -> [Double] {
+        reducedCosts(excluded, duals: try problem.rowDuals(), kept: kept)
+    }
+
     /// Gives back their bounds to the left-out columns that could improve the relaxation (a
-    /// negative reduced cost); returns how many.
-    mutating func priceIn(_ problem: GLPKProblem, kept: [Int]) throws(SolverError) -> Int {
-        let d = reducedCosts(excluded, duals: try problem.rowDuals(), kept: kept)
+    /// negative reduced cost `d`, from `excludedReducedCosts`); returns how many.
+    mutating func priceIn(_ d: [Double], _ problem: GLPKProblem) throws(SolverError) -> Int {
         let back = zip(excluded, d).filter { $0.1 < -1e-9 * max(1, abs(model.variables[$0.0].cost)) }.map(\.0)
         guard !back.isEmpty else { return 0 }
         try restore(back, problem)
@@ -75,10 +79,10 @@ struct ColumnPricing {
     }
 
     /// The correction that makes a bound of the relaxation without the left-out columns a bound
-    /// with them: Σ min(0, d_j)·upper_j (-infinity when such a column has no upper bound).
-    func boundCorrection(_ problem: GLPKProblem, kept: [Int]) throws(SolverError) -> Double {
-        let d = reducedCosts(excluded, duals: try problem.rowDuals(), kept: kept)
-        return zip(excluded, d).reduce(0) { sum, e in e.1 >= 0 ? sum : sum + e.1 * model.variables[e.0].upper }
+    /// with them, from their reduced costs `d`: Σ min(0, d_j)·upper_j (-infinity when such a
+    /// column has no upper bound).
+    func boundCorrection(_ d: [Double]) -> Double {
+        zip(excluded, d).reduce(0) { sum, e in e.1 >= 0 ? sum : sum + e.1 * model.variables[e.0].upper }
     }
 
     private func restore(_ columns: [Int], _ problem: GLPKProblem) throws(SolverError) {

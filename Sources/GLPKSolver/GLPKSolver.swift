@@ -125,7 +125,7 @@ private struct Run {
         guard case .stopped(let why, let bound) = outcome, let pricing, !pricing.excluded.isEmpty, bound.isFinite else {
             return outcome
         }
-        return .stopped(why, bound: bound + (try pricing.boundCorrection(problem, kept: kept)))
+        return .stopped(why, bound: bound + pricing.boundCorrection(try pricing.excludedReducedCosts(problem, kept: kept)))
     }
 
     /// The root relaxation, from the network basis where there is one, with the lazy rows it
@@ -159,11 +159,12 @@ private struct Run {
             }
             // Each optimum on the way bounds the whole relaxation: without the lazy rows still
             // pending it relaxes it, and the columns left out are accounted for.
-            bestBound = max(bestBound, z + (try pricing?.boundCorrection(problem, kept: kept) ?? 0))
+            let d = try pricing?.excludedReducedCosts(problem, kept: kept) ?? []
+            bestBound = max(bestBound, z + (pricing?.boundCorrection(d) ?? 0))
             let values = try problem.columnValues(mip: false)
             let broken = pending.filter { model.rows[$0].isBroken(by: values) }
             if broken.isEmpty, var p = pricing {
-                let back = try p.priceIn(problem, kept: kept)
+                let back = try p.priceIn(d, problem)
                 statistics.columnsPricedIn += back
                 if back == 0 { try p.restoreAll(problem) }
                 pricing = back == 0 ? nil : p

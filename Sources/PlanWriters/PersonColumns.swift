@@ -18,7 +18,7 @@ enum PersonColumns {
     static func assignment(_ instance: Instance, learner l: Int, _ a: Option?, _ dialect: CSVDialect) -> [String] {
         guard dialect == .excelFR else { return [] }
         let learner = instance.learners[l]
-        let site = a.flatMap { $0.mode == .inPerson ? siteName(instance, session: $0.session) : nil } ?? ""
+        let site = a.flatMap { $0.mode == .inPerson ? Calendars.siteName(instance, instance.sessions[$0.session]) : nil } ?? ""
         return [learner.name ?? "", instance.structures[learner.structure].name ?? "", site,
                 a == nil ? "sans place" : "placé", a.map { mode($0.mode) } ?? ""]
     }
@@ -33,18 +33,14 @@ enum PersonColumns {
         let activity = training ? "formation " + (a.mode == .inPerson ? "en présentiel" : "à distance")
             : closed ? "fermeture de l'organisme" : "alternance"
         return [learner.name ?? "", instance.structures[learner.structure].name ?? "",
-                training && a.mode == .inPerson ? siteName(instance, session: a.session) ?? "" : "", activity]
+                training && a.mode == .inPerson ? Calendars.siteName(instance, session) ?? "" : "", activity]
     }
 
     /// A row of sessions.csv: the site's name, then whether it opens in words.
     static func session(_ instance: Instance, session s: Int, runs: Bool, _ dialect: CSVDialect) -> [String] {
         guard dialect == .excelFR else { return [] }
-        return [siteName(instance, session: s) ?? "", runs ? "ouverte" : "non ouverte"]
+        return [Calendars.siteName(instance, instance.sessions[s]) ?? "", runs ? "ouverte" : "non ouverte"]
     }
 
     static func mode(_ m: Mode) -> String { m == .inPerson ? "présentiel" : "à distance" }
-
-    static func siteName(_ instance: Instance, session s: Int) -> String? {
-        instance.sessions[s].site.map { instance.sites[$0].name ?? instance.sites[$0].id }
-    }
 }

@@ -44,12 +44,11 @@ extension TemplateImport {
 
     /// Why a workbook cannot be read, in the language of the run.
     static func said(_ error: WorkbookError) -> String {
-        let t = Language.current
+        guard Language.current == .fr else { return error.description }
         switch error {
-        case .notAnArchive(let detail): return t.say("not an Excel workbook (.xlsx): ", "pas un classeur Excel (.xlsx) : ") + detail
-        case .noWorkbookPart:
-            return t.say("not an Excel workbook (.xlsx): no xl/workbook.xml inside", "pas un classeur Excel (.xlsx) : il n'a pas de xl/workbook.xml")
-        case .unreadableSheet(let name): return t.say("sheet \(name) cannot be read", "la feuille \(name) est illisible")
+        case .notAnArchive(let detail): return "pas un classeur Excel (.xlsx) : " + detail
+        case .noWorkbookPart: return "pas un classeur Excel (.xlsx) : il n'a pas de xl/workbook.xml"
+        case .unreadableSheet(let name): return "la feuille \(name) est illisible"
         case .cannotWrite: return error.description
         }
     }

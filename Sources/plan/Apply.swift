@@ -34,8 +34,7 @@ struct Apply: ParsableCommand {
     @ArgumentParser.Option(help: "CSV dialect of the files written: rfc4180 or excel-fr.")
     var csv: CSVDialect = .rfc4180
 
-    @ArgumentParser.Option(help: "Language of the reasons: en or fr (default: the locale's).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     @Flag(help: "Also write calendars/.")
     var ics = false
@@ -44,7 +43,7 @@ struct Apply: ParsableCommand {
     var packs = false
 
     func run() throws {
-        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try apply() } }
+        try language.reported { try apply() }
     }
 
     private func apply() throws(Failure) {
@@ -64,7 +63,7 @@ struct Apply: ParsableCommand {
         // A bound that meets the objective proves the edited plan optimal too.
         let status: PlanStatus = objective - bound <= 1e-9 * max(1, abs(objective)) ? .optimal : .feasible
         let plan = Plan(assignments: decisions, reasons: Planner.reasons(instance, assignments: decisions,
-                                                  language: Language.chosen(lang)), status: status,
+                                                  language: language.chosen), status: status,
                         objective: objective, bound: bound, solveSeconds: 0)
         var files = PlanFiles.render(instance, plan, dialect: csv)
         if ics { files += Calendars.render(instance, plan) }

@@ -29,11 +29,10 @@ struct Check: ParsableCommand {
     @ArgumentParser.Option(help: "For a re-plan: the plan folder it was made knowing (plan solve --previous); the changes are recounted from it.")
     var previous: String?
 
-    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try check() } }
+        try language.reported { try check() }
     }
 
     private func check() throws(Failure) {

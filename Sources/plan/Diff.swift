@@ -28,11 +28,10 @@ struct Diff: ParsableCommand {
     @ArgumentParser.Option(help: "CSV dialect of --out: rfc4180 or excel-fr.")
     var csv: CSVDialect = .rfc4180
 
-    @ArgumentParser.Option(help: "Language of the text: en or fr (default: the locale's).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try diff() } }
+        try language.reported { try diff() }
     }
 
     private func diff() throws(Failure) {

@@ -28,12 +28,10 @@ struct Validate: ParsableCommand {
     @Argument(help: "The instance file (JSON).")
     var instance: String
 
-    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let language = Language.chosen(lang)
-        try Language.$current.withValue(language) { try validate(language) }
+        try Language.$current.withValue(language.chosen) { try validate(language.chosen) }
     }
 
     private func validate(_ t: Language) throws {
@@ -66,10 +64,18 @@ struct Validate: ParsableCommand {
     }
 }
 
-extension Language {
-    /// The language asked with `--lang`, else the locale's.
-    static func chosen(_ asked: Language?) -> Language {
-        asked ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+/// `--lang en|fr`, shared by every command that prints or writes for people: the language asked,
+/// else the locale's, set once for the whole run (`Language.current`).
+struct LanguageOption: ParsableArguments {
+    @ArgumentParser.Option(help: "Language of what a person reads: en or fr (default: fr when the locale is French, else en). Codes and CSV headers never change.")
+    var lang: Language?
+
+    /// The language asked, else the locale's.
+    var chosen: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
+
+    /// Runs `body` in the chosen language; a failure is printed (in it) and becomes its exit status.
+    func reported<T>(_ body: () throws -> T) throws -> T {
+        try Language.$current.withValue(chosen) { try Failure.reported(body) }
     }
 }
 

@@ -106,14 +106,13 @@ struct Solve: ParsableCommand {
         }
     }
 
-    @ArgumentParser.Option(help: "Language of what a person reads (reasons, the summary): en or fr (default: fr when the locale is French, else en). Codes and CSV headers never change.")
-    var lang: Language?
+    @OptionGroup var languageOption: LanguageOption
 
     /// The language asked, else the locale's.
-    var language: Language { Language.chosen(lang) }
+    var language: Language { languageOption.chosen }
 
     func run() throws {
-        try Language.$current.withValue(language) { try Failure.reported { try solve() } }
+        try languageOption.reported { try solve() }
     }
 
     private func solve() throws {

@@ -28,11 +28,10 @@ struct Import: ParsableCommand {
     @ArgumentParser.Option(help: "The instance file to write.")
     var out: String
 
-    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try importTemplates() } }
+        try language.reported { try importTemplates() }
     }
 
     private func importTemplates() throws(Failure) {
@@ -75,11 +74,10 @@ struct Export: ParsableCommand {
     @ArgumentParser.Option(help: "CSV dialect: rfc4180 (commas) or excel-fr (semicolons, decimal commas, a byte-order mark).")
     var csv: CSVDialect = .rfc4180
 
-    @ArgumentParser.Option(help: "Language of the messages: en or fr (default: the locale's).")
-    var lang: Language?
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        try Language.$current.withValue(Language.chosen(lang)) { try Failure.reported { try export() } }
+        try language.reported { try export() }
     }
 
     private func export() throws(Failure) {
