@@ -217,6 +217,10 @@ public struct SolveStatistics: Sendable, Equatable {
     /// Columns left out of the root relaxation at first, and those priced back in.
     public var columnsLeftOut = 0
     public var columnsPricedIn = 0
+    /// Branches tried in branch-and-cut to choose where to branch (short dual simplex runs).
+    public var branchesTried = 0
+    /// Subproblems branch-and-cut created (the root included).
+    public var nodes = 0
     public init() {}
 }
 

@@ -109,6 +109,8 @@ public struct ModelStatistics: Sendable {
         solver.lazyCutsAdded += s.lazyCutsAdded
         solver.columnsLeftOut += s.columnsLeftOut
         solver.columnsPricedIn += s.columnsPricedIn
+        solver.branchesTried += s.branchesTried
+        solver.nodes += s.nodes
         // The root bound of the whole instance: known once every part has one.
         solver.rootBound = solver.rootBound + s.rootBound
     }

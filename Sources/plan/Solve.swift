@@ -86,6 +86,14 @@ struct Solve: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("pricing-from-columns"), help: .hidden)
     var pricingFromColumns: Int?
 
+    /// Measurement only: candidates tried in a row without a better one before branching stops
+    /// trying (0: all of them); `--glpk-branching`: GLPK's own pseudocost branching.
+    @ArgumentParser.Option(name: .customLong("branch-lookahead"), help: .hidden)
+    var branchLookahead: Int?
+
+    @Flag(name: .customLong("glpk-branching"), help: .hidden)
+    var glpkBranching = false
+
     @Flag(name: .customLong("cold-start"), help: .hidden)
     var coldStart = false
 
@@ -176,6 +184,8 @@ struct Solve: ParsableCommand {
         var solver = GLPKSolver(memoryLimit: glpkMemoryLimit)
         solver.sliceIterations = sliceIterations.map { max(1, $0) }
         if let p = pricingFromColumns { solver.pricingFromColumns = max(0, p) }
+        if let l = branchLookahead { solver.branchLookahead = max(0, l) }
+        if glpkBranching { solver.branchLookahead = nil }
         var options = PlannerOptions(solver: solver, timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
                                      formulation: formulation)
         if let threads { options.threads = threads }

@@ -83,6 +83,7 @@ enum SummaryText {
                    sv.warmStarted ? "network" : "cold", sv.rootIterations, sv.rootSeconds, sv.lazyRowsAdded,
                    sv.lazyCutsAdded, sv.columnsLeftOut, sv.columnsPricedIn,
                    sv.rootBound.isFinite ? formatNumber(sv.rootBound.rounded()) : "-"),
+            "search: \(sv.nodes) nodes, \(sv.branchesTried) branches tried to choose where to branch",
             String(format: "time: load %.3f s, build %.3f s, solve %.3f s, write %.3f s", times.load, st.buildSeconds,
                    plan.solveSeconds - st.buildSeconds, times.write),
         ]

@@ -98,6 +98,23 @@ void glpk_shim_search_free(glpk_shim_search *search);
 /// glp_intopt's callback must come back as SHIM_FAULT, never cross a Swift frame).
 void glpk_shim_search_fault_in_callback(glpk_shim_search *search);
 
+/// Branches with pseudocosts of the shim's own (branching.h) instead of GLPK's: GLPK's rule,
+/// with its branches tried on one shadow problem rather than a copy each, and trying stopped
+/// after `lookahead` candidates in a row that do not beat the best (0: never). The shadow is a
+/// second GLPK problem on the thread while glp_intopt runs; a fault frees both. Returns 0 when
+/// out of memory.
+int glpk_shim_search_branch_on_pseudocosts(glpk_shim_search *search, int lookahead);
+
+/// How many branches the shim's brancher has tried (each a dual simplex of at most 30 iterations).
+long glpk_shim_search_branches_tried(glpk_shim_search *search);
+
+/// Tests only: with the shim's brancher, ask the search to stop once `stop_after_trials` branches
+/// are tried (0: never); `fault_in_trial` non-zero: a GLPK fault in a trial on the shadow problem.
+void glpk_shim_search_test_branching(glpk_shim_search *search, long stop_after_trials, int fault_in_trial);
+
+/// Subproblems (nodes) branch-and-cut has created so far.
+long glpk_shim_search_nodes(glpk_shim_search *search);
+
 /// Asks the search to stop at the callback's next call (any thread; async-signal-safe).
 void glpk_shim_search_request_stop(glpk_shim_search *search);
 

@@ -1,0 +1,355 @@
+// branching.c: pseudocost branching with a cheaper initialisation (see branching.h).
+#include "branching.h"
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// What a node remembers of its branching, for its children to learn from (glp_ios_node_data).
+typedef struct {
+    int br_var;     // column branched on (0: none yet)
+    int learnt;     // the node's own relaxation has updated the pseudocosts
+    double br_val;  // its value in the node's relaxation
+    double lp_obj;  // the node's relaxation objective
+} node_info;
+
+struct shim_brancher {
+    int n, lookahead;
+    int *dn_cnt, *up_cnt;        // 1-based, as GLPK's: 0 means uninitialised
+    double *dn_sum, *up_sum;     // sums of degradations per unit of change
+    glp_prob *shadow;            // the node's problem, where branches are tried
+    int base_rows;               // leading rows of the shadow that are not cuts
+    int *row_stat, *col_stat;    // the node's basis, 1-based
+    int row_capacity;
+    int *ind;                    // scratch, 1-based, n + 1
+    double *val;
+    int *cand;                   // candidates, and their order
+    double *promise;
+    double *reduced;             // scratch: reduced costs
+    long trials;
+    long stop_after_trials;      // tests: ask the search to stop after this many (0: never)
+    int fault_in_trial;          // tests: a GLPK fault in a trial, once the shadow exists
+
+};
+
+int shim_brancher_node_size(void) { return (int)sizeof(node_info); }
+
+long shim_brancher_trials(const shim_brancher *b) { return b->trials; }
+
+void shim_brancher_test_hooks(shim_brancher *b, long stop_after_trials, int fault_in_trial) {
+    b->stop_after_trials = stop_after_trials;
+    b->fault_in_trial = fault_in_trial;
+}
+
+shim_brancher *shim_brancher_create(int n, int lookahead) {
+    shim_brancher *b = calloc(1, sizeof *b);
+    if (b == NULL) return NULL;
+    b->n = n;
+    b->lookahead = lookahead;
+    size_t slots = (size_t)n + 1;
+    b->dn_cnt = calloc(slots, sizeof(int));
+    b->up_cnt = calloc(slots, sizeof(int));
+    b->dn_sum = calloc(slots, sizeof(double));
+    b->up_sum = calloc(slots, sizeof(double));
+    b->col_stat = calloc(slots, sizeof(int));
+    b->ind = calloc(slots, sizeof(int));
+    b->val = calloc(slots, sizeof(double));
+    b->cand = calloc(slots, sizeof(int));
+    b->promise = calloc(slots, sizeof(double));
+    b->reduced = calloc(slots, sizeof(double));
+    if (!b->reduced || !b->dn_cnt || !b->up_cnt || !b->dn_sum || !b->up_sum || !b->col_stat || !b->ind || !b->val ||
+        !b->cand || !b->promise) {
+        shim_brancher_free(b);
+        return NULL;
+    }
+    return b;
+}
+
+void shim_brancher_free(shim_brancher *b) {
+    if (b == NULL) return;
+    free(b->dn_cnt);
+    free(b->up_cnt);
+    free(b->dn_sum);
+    free(b->up_sum);
+    free(b->row_stat);
+    free(b->col_stat);
+    free(b->ind);
+    free(b->val);
+    free(b->cand);
+    free(b->promise);
+    free(b->reduced);
+    free(b);
+}
+
+void shim_brancher_drop_shadow(shim_brancher *b, int delete) {
+    if (b->shadow != NULL && delete) glp_delete_prob(b->shadow);
+    b->shadow = NULL;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shadow problem: the node's rows, bounds and basis.
+
+static void copy_row(shim_brancher *b, glp_prob *P, int from, int to) {
+    int len = glp_get_mat_row(P, from, b->ind, b->val);
+    glp_set_row_bnds(b->shadow, to, glp_get_row_type(P, from), glp_get_row_lb(P, from),
+                     glp_get_row_ub(P, from));
+    glp_set_mat_row(b->shadow, to, len, b->ind, b->val);
+}
+
+/// Makes the shadow's rows the node's: its leading rows are the model's, the rest are cuts,
+/// which change from node to node.
+static void sync_rows(shim_brancher *b, glp_tree *T, glp_prob *P) {
+    int m = glp_get_num_rows(P);
+    if (b->shadow == NULL) {
+        b->shadow = glp_create_prob();
+        glp_copy_prob(b->shadow, P, GLP_OFF);
+        glp_attr attr;
+        b->base_rows = 0;
+        while (b->base_rows < m) {
+            glp_ios_row_attr(T, b->base_rows + 1, &attr);
+            if (attr.origin == GLP_RF_CUT) break;
+            b->base_rows++;
+        }
+    }
+    // The shadow never had more rows than the largest node so far: row_stat holds their numbers.
+    int extra = glp_get_num_rows(b->shadow) - b->base_rows;
+    if (extra > 0) {
+        for (int k = 1; k <= extra; k++) b->row_stat[k] = b->base_rows + k;
+        glp_del_rows(b->shadow, extra, b->row_stat);
+    }
+    if (m > b->base_rows) {
+        glp_add_rows(b->shadow, m - b->base_rows);
+        for (int i = b->base_rows + 1; i <= m; i++) copy_row(b, P, i, i);
+    }
+}
+
+static int by_value(const void *x, const void *y) {
+    double a = *(const double *)x, c = *(const double *)y;
+    return a < c ? -1 : a > c;
+}
+
+/// A column at zero whose reduced cost is among the largest stays there in a branch's few dual
+/// simplex iterations; fixed there in the shadow, GLPK's simplex leaves it out of its working
+/// problem, which makes each trial cheaper. Returns the reduced cost above which columns at zero
+/// are held there (the `COLD_SHARE` largest).
+#define COLD_SHARE 0.8
+static double cold_threshold(shim_brancher *b, glp_prob *P) {
+    int count = 0;
+    for (int j = 1; j <= b->n; j++)
+        if (glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0) b->reduced[count++] = glp_get_col_dual(P, j);
+    if (count == 0) return INFINITY;
+    qsort(b->reduced, (size_t)count, sizeof(double), by_value);
+    double cut = b->reduced[(int)((1.0 - COLD_SHARE) * count)];
+    return cut > 0.0 ? cut : INFINITY;
+}
+
+static void sync_bounds(shim_brancher *b, glp_prob *P) {
+    double cut = cold_threshold(b, P);
+    for (int j = 1; j <= b->n; j++) {
+        int type = glp_get_col_type(P, j);
+        double lb = glp_get_col_lb(P, j), ub = glp_get_col_ub(P, j);
+        if (glp_get_col_stat(P, j) == GLP_NL && lb == 0.0 && glp_get_col_dual(P, j) > cut) type = GLP_FX, ub = 0.0;
+        if (type != glp_get_col_type(b->shadow, j) || lb != glp_get_col_lb(b->shadow, j) ||
+            ub != glp_get_col_ub(b->shadow, j))
+            glp_set_col_bnds(b->shadow, j, type, lb, ub);
+    }
+}
+
+/// Brings the shadow in step with the node; returns 0 when out of memory.
+static int sync_shadow(shim_brancher *b, glp_tree *T) {
+    glp_prob *P = glp_ios_get_prob(T);
+    int m = glp_get_num_rows(P);
+    if (m + 1 > b->row_capacity) {
+        int *grown = realloc(b->row_stat, sizeof(int) * (size_t)(m + 1));
+        if (grown == NULL) return 0;
+        b->row_stat = grown;
+        b->row_capacity = m + 1;
+    }
+    sync_rows(b, T, P);
+    sync_bounds(b, P);
+    for (int i = 1; i <= m; i++) b->row_stat[i] = glp_get_row_stat(P, i);
+    for (int j = 1; j <= b->n; j++) b->col_stat[j] = glp_get_col_stat(P, j);
+    return 1;
+}
+
+/// The objective's degradation when column j is fixed at `value`, from at most 30 dual simplex
+/// iterations on the shadow started from the node's basis: a lower bound (DBL_MAX when the
+/// branch is infeasible, 0 when nothing can be said), exactly as GLPK's eval_degrad.
+static double degradation(shim_brancher *b, glp_prob *P, int j, double value) {
+    glp_prob *S = b->shadow;
+    int m = glp_get_num_rows(S);
+    for (int i = 1; i <= m; i++) glp_set_row_stat(S, i, b->row_stat[i]);
+    for (int k = 1; k <= b->n; k++) glp_set_col_stat(S, k, b->col_stat[k]);
+    glp_set_col_bnds(S, j, GLP_FX, value, value);
+    if (b->fault_in_trial) glp_set_col_bnds(S, glp_get_num_cols(S) + 1, GLP_FX, 0, 0);
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.meth = GLP_DUAL;
+    parm.it_lim = 30;
+    parm.presolve = GLP_OFF;
+    int ret = glp_simplex(S, &parm);
+    b->trials++;
+    double degrad = 0.0, z = glp_get_obj_val(P);
+    if (ret == 0 || ret == GLP_EITLIM) {
+        if (glp_get_prim_stat(S) == GLP_NOFEAS) {
+            degrad = DBL_MAX;
+        } else if (glp_get_dual_stat(S) == GLP_FEAS) {
+            degrad = glp_get_obj_val(S) - z;
+            if (degrad < 1e-6 * (1.0 + 0.001 * fabs(z))) degrad = 0.0;
+        }
+    }
+    glp_set_col_bnds(S, j, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
+    return degrad;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pseudocosts.
+
+/// GLPK's ios_pcost_update: the node's relaxation against its parent's, per unit of change of
+/// the column the parent branched on. Once per node.
+static void learn(shim_brancher *b, glp_tree *T) {
+    int curr = glp_ios_curr_node(T), parent = glp_ios_up_node(T, curr);
+    node_info *self = glp_ios_node_data(T, curr);
+    if (parent == 0 || self->learnt) return;
+    self->learnt = 1;
+    const node_info *up = glp_ios_node_data(T, parent);
+    if (up->br_var == 0) return;
+    glp_prob *P = glp_ios_get_prob(T);
+    double dx = glp_get_col_prim(P, up->br_var) - up->br_val;
+    if (dx == 0.0) return;
+    double psi = fabs((glp_get_obj_val(P) - up->lp_obj) / dx);
+    if (dx < 0) {
+        b->dn_cnt[up->br_var]++;
+        b->dn_sum[up->br_var] += psi;
+    } else {
+        b->up_cnt[up->br_var]++;
+        b->up_sum[up->br_var] += psi;
+    }
+}
+
+static int reliable(const shim_brancher *b, int j) { return b->dn_cnt[j] > 0 && b->up_cnt[j] > 0; }
+
+/// Initialises the uninitialised pseudocosts of column j by trying its branches; returns the
+/// branch found infeasible (GLP_DN_BRNCH / GLP_UP_BRNCH), or 0.
+static int initialise(shim_brancher *b, glp_prob *P, int j) {
+    double beta = glp_get_col_prim(P, j);
+    if (b->dn_cnt[j] == 0) {
+        double d = degradation(b, P, j, floor(beta));
+        if (d == DBL_MAX) return GLP_DN_BRNCH;
+        b->dn_cnt[j] = 1;
+        b->dn_sum[j] = d / (beta - floor(beta));
+    }
+    if (b->up_cnt[j] == 0) {
+        double d = degradation(b, P, j, ceil(beta));
+        if (d == DBL_MAX) return GLP_UP_BRNCH;
+        b->up_cnt[j] = 1;
+        b->up_sum[j] = d / (ceil(beta) - beta);
+    }
+    return 0;
+}
+
+/// GLPK's score: the larger of the estimated down and up degradations; *sel the smaller one's
+/// branch, explored first.
+static double score(const shim_brancher *b, glp_prob *P, int j, int *sel) {
+    double beta = glp_get_col_prim(P, j);
+    double d1 = b->dn_sum[j] / b->dn_cnt[j] * (beta - floor(beta));
+    double d2 = b->up_sum[j] / b->up_cnt[j] * (ceil(beta) - beta);
+    *sel = d1 <= d2 ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+    return d1 > d2 ? d1 : d2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The choice.
+
+static _Thread_local const shim_brancher *sorting;  // qsort takes no context
+
+static int by_promise(const void *x, const void *y) {
+    int a = *(const int *)x, c = *(const int *)y;
+    int ra = reliable(sorting, a), rc = reliable(sorting, c);
+    if (ra != rc) return ra ? -1 : 1;
+    double pa = sorting->promise[a], pc = sorting->promise[c];
+    if (pa != pc) return pa > pc ? -1 : 1;
+    return a - c;
+}
+
+/// The candidates, uninitialised ones last, each group in order of promise: the estimated
+/// score (the average pseudocosts stand in for those not known yet).
+static int candidates(shim_brancher *b, glp_tree *T, glp_prob *P, int *known) {
+    double sum = 0;
+    int count = 0, total = 0;
+    for (int j = 1; j <= b->n; j++) {
+        if (b->dn_cnt[j] > 0) sum += b->dn_sum[j] / b->dn_cnt[j], count++;
+        if (b->up_cnt[j] > 0) sum += b->up_sum[j] / b->up_cnt[j], count++;
+    }
+    double average = count > 0 ? sum / count : 1.0;
+    for (int j = 1; j <= b->n; j++) {
+        if (!glp_ios_can_branch(T, j)) continue;
+        double beta = glp_get_col_prim(P, j), f = beta - floor(beta);
+        int sel;
+        b->promise[j] = reliable(b, j) ? score(b, P, j, &sel) : average * (f < 1 - f ? f : 1 - f);
+        b->cand[total++] = j;
+    }
+    sorting = b;
+    qsort(b->cand, (size_t)total, sizeof(int), by_promise);
+    *known = 0;
+    while (*known < total && reliable(b, b->cand[*known])) (*known)++;
+    return total;
+}
+
+/// GLPK's branch_mostf: the most fractional candidate, towards its nearer integer.
+static int most_fractional(glp_tree *T, glp_prob *P, int n, int *sel) {
+    int best = 0;
+    double most = -1;
+    for (int j = 1; j <= n; j++) {
+        if (!glp_ios_can_branch(T, j)) continue;
+        double beta = glp_get_col_prim(P, j), f = fabs(beta - floor(beta + 0.5));
+        if (f > most) {
+            most = f;
+            best = j;
+            *sel = beta < floor(beta) + 0.5 ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+        }
+    }
+    return best;
+}
+
+/// Chooses the column; 0 when stopped.
+static int choose(shim_brancher *b, glp_tree *T, glp_prob *P, atomic_int *stop, int *sel) {
+    int known, total = candidates(b, T, P, &known), best = 0, since = 0, s;
+    double top = -1;
+    for (int k = 0; k < total; k++) {
+        int j = b->cand[k];
+        if (k == known) {
+            since = 0;  // the lookahead counts branches tried
+            if (!sync_shadow(b, T)) break;
+        }
+        if (k >= known) {
+            if (b->lookahead > 0 && since >= b->lookahead) break;
+            if (atomic_load(stop)) return 0;
+            int infeasible = initialise(b, P, j);
+            if (b->stop_after_trials > 0 && b->trials >= b->stop_after_trials) atomic_store(stop, 1);
+            if (infeasible) {
+                *sel = infeasible;
+                return j;
+            }
+        }
+        double d = score(b, P, j, &s);
+        if (d > top) top = d, best = j, *sel = s, since = 0;
+        else since++;
+    }
+    if (top <= 0.0) best = most_fractional(T, P, b->n, sel);
+    return best;
+}
+
+void shim_brancher_branch(shim_brancher *b, glp_tree *T, atomic_int *stop) {
+    learn(b, T);
+    glp_prob *P = glp_ios_get_prob(T);
+    int sel = GLP_NO_BRNCH;
+    int j = choose(b, T, P, stop, &sel);
+    if (j == 0) return;
+    node_info *self = glp_ios_node_data(T, glp_ios_curr_node(T));
+    self->br_var = j;
+    self->br_val = glp_get_col_prim(P, j);
+    self->lp_obj = glp_get_obj_val(P);
+    glp_ios_branch_upon(T, j, sel);
+}

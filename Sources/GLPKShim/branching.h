@@ -1,0 +1,47 @@
+// branching.h: pseudocost branching for the branch-and-cut callback (internal to GLPKShim).
+//
+// The rule is GLPK's own (`GLP_BR_PCH`, glpios09.c): a candidate's score is the larger of its
+// estimated down and up degradations, an uninitialised pseudocost is initialised by trying the
+// branch with at most 30 dual simplex iterations, and the search goes on from the branch that
+// degrades less. Two things differ, both for speed on large models:
+// - GLPK copies the whole problem (glp_copy_prob) for every branch it tries; here the branches
+//   are tried on one shadow problem kept in step with the node (its bounds, cuts and basis);
+// - GLPK initialises every fractional candidate; here, as in reliability branching, candidates
+//   are tried in order of promise and trying stops after `lookahead` in a row that do not beat
+//   the best (0: try them all, as GLPK does).
+// The choice of branch never affects what is proven, only how fast: every node is still solved
+// by GLPK, and every branch is explored or pruned by bound.
+#ifndef GLPK_SHIM_BRANCHING_H
+#define GLPK_SHIM_BRANCHING_H
+
+#include <glpk.h>
+#include <stdatomic.h>
+
+typedef struct shim_brancher shim_brancher;
+
+/// A brancher for a problem of `n` columns; NULL when out of memory.
+shim_brancher *shim_brancher_create(int n, int lookahead);
+
+/// Frees the brancher; its shadow problem must have been dropped (shim_brancher_drop_shadow).
+void shim_brancher_free(shim_brancher *b);
+
+/// Deletes the shadow problem (`delete` non-zero), or forgets it after a GLPK fault, when
+/// glp_free_env has freed it already (`delete` zero).
+void shim_brancher_drop_shadow(shim_brancher *b, int delete);
+
+/// Bytes of application data each node needs (glp_iocp.cb_size).
+int shim_brancher_node_size(void);
+
+/// At GLP_IBRANCH: learns from the node's relaxation, chooses the column and the branch to
+/// explore first, and branches (glp_ios_branch_upon). Returns early, without branching, when
+/// `stop` is set; the caller then terminates the search.
+void shim_brancher_branch(shim_brancher *b, glp_tree *T, atomic_int *stop);
+
+/// Tests only: ask the search to stop once `stop_after_trials` branches are tried (0: never);
+/// `fault_in_trial` non-zero: a GLPK fault in the first trial, once the shadow exists.
+void shim_brancher_test_hooks(shim_brancher *b, long stop_after_trials, int fault_in_trial);
+
+/// Branches tried so far (each a dual simplex of at most 30 iterations).
+long shim_brancher_trials(const shim_brancher *b);
+
+#endif
