@@ -322,6 +322,8 @@ static int choose(shim_brancher *b, glp_tree *T, glp_prob *P, atomic_int *stop, 
         if (k == known) {
             since = 0;  // the lookahead counts branches tried
             if (!sync_shadow(b, T)) break;
+            // GLPK's log (shown with --verbose): a stop is honoured from here on, between candidates.
+            glp_printf("Trying the branches of up to %d candidates\n", total - known);
         }
         if (k >= known) {
             if (b->lookahead > 0 && since >= b->lookahead) break;

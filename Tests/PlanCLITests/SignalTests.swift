@@ -1,5 +1,6 @@
 // SignalTests: the built `plan` stopped by a signal in the middle of its first linear program
-// (the phase GLPK gives no callback in) answers within a second or two and writes a plan that
+// (the phase GLPK gives no callback in), or while branch-and-cut tries branches, answers within a
+// second or two and writes a plan that
 // `plan check` accepts; a report that cannot be written leaves no plan folder behind.
 import Foundation
 import Testing
@@ -46,6 +47,37 @@ import Testing
         let bound = stdout.split(separator: "\n").first { $0.hasPrefix("objective:") }?
             .components(separatedBy: "bound: ").last?.split(separator: " ").first
         #expect(bound != nil && !bound!.contains("."), "bound \(String(describing: bound))")
+        let check = try PlanRun(["check", Self.national.path, dir.path + "/p"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    /// Ctrl-C while branch-and-cut tries branches to choose where to branch (GLPK's own
+    /// pseudocost initialisation, which this replaces, ran for seconds without a callback): the
+    /// search stops between two candidates and the plan is written.
+    @Test func aSignalWhileBranchesAreTriedStopsAtOnce() throws {
+        let dir = try scratchFolder("signal-branching")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let process = Process()
+        process.executableURL = PlanRun.executable
+        process.environment = PlanRun.environment
+        process.arguments = ["solve", Self.national.path, "--out", dir.path + "/p", "--verbose"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let reader = LineReader(err.fileHandleForReading)
+        #expect(reader.waitFor { $0.hasPrefix("Trying the branches of") } != nil, "no branching seen")
+        let sent = ContinuousClock.now
+        kill(process.processIdentifier, SIGINT)
+        let stopped = reader.waitFor { $0.contains("plan: interrupted") }
+        let reaction = ContinuousClock.now - sent
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        reader.drain()
+        #expect(stopped != nil)
+        #expect(reaction < .seconds(2), "took \(reaction) to stop")
+        #expect(process.terminationStatus == 0)
+        #expect(stdout.contains("status: interrupted"))
         let check = try PlanRun(["check", Self.national.path, dir.path + "/p"])
         #expect(check.status == 0, "\(check.stdout)")
     }
