@@ -273,21 +273,37 @@ static int by_promise(const void *x, const void *y) {
     return a - c;
 }
 
-/// The candidates, uninitialised ones last, each group in order of promise: the estimated
-/// score (the average pseudocosts stand in for those not known yet).
-static int candidates(shim_brancher *b, glp_tree *T, glp_prob *P, int *known) {
-    double sum = 0;
-    int count = 0, total = 0;
-    for (int j = 1; j <= b->n; j++) {
-        if (b->dn_cnt[j] > 0) sum += b->dn_sum[j] / b->dn_cnt[j], count++;
-        if (b->up_cnt[j] > 0) sum += b->up_sum[j] / b->up_cnt[j], count++;
+/// Driebeck and Tomlin's bound on the larger degradation of column j's branches: one implicit
+/// dual simplex pivot on the node's tableau row (GLPK's branch_drtom), no simplex run; DBL_MAX
+/// when a branch is infeasible.
+static double tableau_bound(shim_brancher *b, glp_prob *P, int j) {
+    int m = glp_get_num_rows(P);
+    double x = glp_get_col_prim(P, j), worst = 0.0;
+    int len = glp_eval_tab_row(P, m + j, b->ind, b->val);
+    for (int kase = -1; kase <= 1; kase += 2) {
+        int t = glp_dual_rtest(P, len, b->ind, b->val, kase, 1e-9);
+        if (t == 0) return DBL_MAX;
+        int k = b->ind[t];
+        double delta = ((kase < 0 ? floor(x) : ceil(x)) - x) / b->val[t];
+        if (k > m && glp_get_col_kind(P, k - m) != GLP_CV && fabs(delta - floor(delta + 0.5)) > 1e-3)
+            delta = delta > 0 ? ceil(delta) : floor(delta);
+        int stat = k <= m ? glp_get_row_stat(P, k) : glp_get_col_stat(P, k - m);
+        double d = k <= m ? glp_get_row_dual(P, k) : glp_get_col_dual(P, k - m);
+        if ((stat == GLP_NL && d < 0) || (stat == GLP_NU && d > 0) || stat == GLP_NF) d = 0;
+        if (fabs(d * delta) > worst) worst = fabs(d * delta);
     }
-    double average = count > 0 ? sum / count : 1.0;
+    return worst;
+}
+
+/// The candidates, uninitialised ones last, each group in order of promise: the score from
+/// known pseudocosts, and for the others (with a lookahead, which stops trying early) the
+/// tableau's bound.
+static int candidates(shim_brancher *b, glp_tree *T, glp_prob *P, int *known) {
+    int total = 0, tableau = b->lookahead > 0 && glp_bf_exists(P);
     for (int j = 1; j <= b->n; j++) {
         if (!glp_ios_can_branch(T, j)) continue;
-        double beta = glp_get_col_prim(P, j), f = beta - floor(beta);
         int sel;
-        b->promise[j] = reliable(b, j) ? score(b, P, j, &sel) : average * (f < 1 - f ? f : 1 - f);
+        b->promise[j] = reliable(b, j) ? score(b, P, j, &sel) : tableau ? tableau_bound(b, P, j) : 0.0;
         b->cand[total++] = j;
     }
     sorting = b;

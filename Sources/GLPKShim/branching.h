@@ -5,10 +5,13 @@
 // branch with at most 30 dual simplex iterations, and the search goes on from the branch that
 // degrades less. Two things differ, both for speed on large models:
 // - GLPK copies the whole problem (glp_copy_prob) for every branch it tries; here the branches
-//   are tried on one shadow problem kept in step with the node (its bounds, cuts and basis);
+//   are tried on one shadow problem kept in step with the node (its bounds, cuts and basis;
+//   the 80% of columns at zero with the largest reduced costs are held there, which GLPK's
+//   simplex then leaves out of its working problem);
 // - GLPK initialises every fractional candidate; here, as in reliability branching, candidates
-//   are tried in order of promise and trying stops after `lookahead` in a row that do not beat
-//   the best (0: try them all, as GLPK does).
+//   are tried in order of promise (Driebeck and Tomlin's one-pivot bound from the node's tableau,
+//   GLPK's branch_drtom) and trying stops after `lookahead` in a row that do not beat the best
+//   (0: try them all, in GLPK's order of columns, as GLPK does).
 // The choice of branch never affects what is proven, only how fast: every node is still solved
 // by GLPK, and every branch is explored or pruned by bound.
 #ifndef GLPK_SHIM_BRANCHING_H

@@ -26,10 +26,11 @@ public struct GLPKSolver: MILPSolver {
     /// columns left out and priced back in (ColumnPricing.swift); lower only in tests.
     public var pricingFromColumns = 20_000
     /// How branch-and-cut picks the column to branch on: GLPK's pseudocost rule, with its
-    /// branches tried by the shim on one shadow problem instead of a copy each (branching.h;
-    /// national 5,000: the same search, 20-30% faster) and, when positive, trying stopped after
-    /// that many candidates in a row without a better one; nil for GLPK's own (`GLP_BR_PCH`).
-    public var branchLookahead: Int? = 0
+    /// branches tried by the shim on one shadow problem instead of a copy each (branching.h),
+    /// candidates in order of the tableau's bound, and trying stopped after `lookahead` in a row
+    /// without a better one (0: all are tried, GLPK's rule exactly); nil for GLPK's own
+    /// (`GLP_BR_PCH`). Measured in benchmarks/RESULTS.md.
+    public var branchLookahead: Int? = 8
 
     public init(memoryLimit: Int? = nil) {
         self.memoryLimit = memoryLimit

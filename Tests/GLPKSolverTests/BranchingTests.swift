@@ -45,7 +45,7 @@ import Testing
         for seed in UInt64(0)..<24 {
             let m = Self.model(seed: seed)
             let glpk = try Self.solver(lookahead: nil).solve(m, options: SolveOptions(), start: nil)
-            for lookahead in [0, 1] {
+            for lookahead in [0, 1, 8] {
                 let shim = try Self.solver(lookahead: lookahead).solve(m, options: SolveOptions(), start: nil)
                 #expect(glpk.termination == .optimal && shim.termination == .optimal)
                 #expect(abs(glpk.objective! - shim.objective!) < 1e-6, "seed \(seed): \(glpk.objective!) vs \(shim.objective!)")
