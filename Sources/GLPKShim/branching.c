@@ -1,5 +1,6 @@
 // branching.c: pseudocost branching with a cheaper initialisation (see branching.h).
-#include "branching.h"
+#include "branching_state.h"
+#include "guarded.h"
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -13,24 +14,6 @@ typedef struct {
     double lp_obj;  // the node's relaxation objective
 } node_info;
 
-struct shim_brancher {
-    int n, lookahead;
-    int *dn_cnt, *up_cnt;        // 1-based, as GLPK's: 0 means uninitialised
-    double *dn_sum, *up_sum;     // sums of degradations per unit of change
-    glp_prob *shadow;            // the node's problem, where branches are tried
-    int base_rows;               // leading rows of the shadow that are not cuts
-    int *row_stat, *col_stat;    // the node's basis, 1-based
-    int row_capacity;
-    int *ind;                    // scratch, 1-based, n + 1
-    double *val;
-    int *cand;                   // candidates, and their order
-    double *promise;
-    double *reduced;             // scratch: reduced costs
-    long trials;
-    long stop_after_trials;      // tests: ask the search to stop after this many (0: never)
-    int fault_in_trial;          // tests: a GLPK fault in a trial, once the shadow exists
-
-};
 
 int shim_brancher_node_size(void) { return (int)sizeof(node_info); }
 
@@ -57,7 +40,8 @@ shim_brancher *shim_brancher_create(int n, int lookahead) {
     b->cand = calloc(slots, sizeof(int));
     b->promise = calloc(slots, sizeof(double));
     b->reduced = calloc(slots, sizeof(double));
-    if (!b->reduced || !b->dn_cnt || !b->up_cnt || !b->dn_sum || !b->up_sum || !b->col_stat || !b->ind || !b->val ||
+    b->held = calloc(slots, sizeof(int));
+    if (!b->reduced || !b->held || !b->dn_cnt || !b->up_cnt || !b->dn_sum || !b->up_sum || !b->col_stat || !b->ind || !b->val ||
         !b->cand || !b->promise) {
         shim_brancher_free(b);
         return NULL;
@@ -78,129 +62,13 @@ void shim_brancher_free(shim_brancher *b) {
     free(b->cand);
     free(b->promise);
     free(b->reduced);
+    free(b->held);
     free(b);
 }
 
 void shim_brancher_drop_shadow(shim_brancher *b, int delete) {
     if (b->shadow != NULL && delete) glp_delete_prob(b->shadow);
     b->shadow = NULL;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The shadow problem: the node's rows, bounds and basis.
-
-static void copy_row(shim_brancher *b, glp_prob *P, int from, int to) {
-    int len = glp_get_mat_row(P, from, b->ind, b->val);
-    glp_set_row_bnds(b->shadow, to, glp_get_row_type(P, from), glp_get_row_lb(P, from),
-                     glp_get_row_ub(P, from));
-    glp_set_mat_row(b->shadow, to, len, b->ind, b->val);
-}
-
-/// Makes the shadow's rows the node's: its leading rows are the model's, the rest are cuts,
-/// which change from node to node.
-static void sync_rows(shim_brancher *b, glp_tree *T, glp_prob *P) {
-    int m = glp_get_num_rows(P);
-    if (b->shadow == NULL) {
-        b->shadow = glp_create_prob();
-        glp_copy_prob(b->shadow, P, GLP_OFF);
-        glp_attr attr;
-        b->base_rows = 0;
-        while (b->base_rows < m) {
-            glp_ios_row_attr(T, b->base_rows + 1, &attr);
-            if (attr.origin == GLP_RF_CUT) break;
-            b->base_rows++;
-        }
-    }
-    // The shadow never had more rows than the largest node so far: row_stat holds their numbers.
-    int extra = glp_get_num_rows(b->shadow) - b->base_rows;
-    if (extra > 0) {
-        for (int k = 1; k <= extra; k++) b->row_stat[k] = b->base_rows + k;
-        glp_del_rows(b->shadow, extra, b->row_stat);
-    }
-    if (m > b->base_rows) {
-        glp_add_rows(b->shadow, m - b->base_rows);
-        for (int i = b->base_rows + 1; i <= m; i++) copy_row(b, P, i, i);
-    }
-}
-
-static int by_value(const void *x, const void *y) {
-    double a = *(const double *)x, c = *(const double *)y;
-    return a < c ? -1 : a > c;
-}
-
-/// A column at zero whose reduced cost is among the largest stays there in a branch's few dual
-/// simplex iterations; fixed there in the shadow, GLPK's simplex leaves it out of its working
-/// problem, which makes each trial cheaper. Returns the reduced cost above which columns at zero
-/// are held there (the `COLD_SHARE` largest).
-#define COLD_SHARE 0.8
-static double cold_threshold(shim_brancher *b, glp_prob *P) {
-    int count = 0;
-    for (int j = 1; j <= b->n; j++)
-        if (glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0) b->reduced[count++] = glp_get_col_dual(P, j);
-    if (count == 0) return INFINITY;
-    qsort(b->reduced, (size_t)count, sizeof(double), by_value);
-    double cut = b->reduced[(int)((1.0 - COLD_SHARE) * count)];
-    return cut > 0.0 ? cut : INFINITY;
-}
-
-static void sync_bounds(shim_brancher *b, glp_prob *P) {
-    double cut = cold_threshold(b, P);
-    for (int j = 1; j <= b->n; j++) {
-        int type = glp_get_col_type(P, j);
-        double lb = glp_get_col_lb(P, j), ub = glp_get_col_ub(P, j);
-        if (glp_get_col_stat(P, j) == GLP_NL && lb == 0.0 && glp_get_col_dual(P, j) > cut) type = GLP_FX, ub = 0.0;
-        if (type != glp_get_col_type(b->shadow, j) || lb != glp_get_col_lb(b->shadow, j) ||
-            ub != glp_get_col_ub(b->shadow, j))
-            glp_set_col_bnds(b->shadow, j, type, lb, ub);
-    }
-}
-
-/// Brings the shadow in step with the node; returns 0 when out of memory.
-static int sync_shadow(shim_brancher *b, glp_tree *T) {
-    glp_prob *P = glp_ios_get_prob(T);
-    int m = glp_get_num_rows(P);
-    if (m + 1 > b->row_capacity) {
-        int *grown = realloc(b->row_stat, sizeof(int) * (size_t)(m + 1));
-        if (grown == NULL) return 0;
-        b->row_stat = grown;
-        b->row_capacity = m + 1;
-    }
-    sync_rows(b, T, P);
-    sync_bounds(b, P);
-    for (int i = 1; i <= m; i++) b->row_stat[i] = glp_get_row_stat(P, i);
-    for (int j = 1; j <= b->n; j++) b->col_stat[j] = glp_get_col_stat(P, j);
-    return 1;
-}
-
-/// The objective's degradation when column j is fixed at `value`, from at most 30 dual simplex
-/// iterations on the shadow started from the node's basis: a lower bound (DBL_MAX when the
-/// branch is infeasible, 0 when nothing can be said), exactly as GLPK's eval_degrad.
-static double degradation(shim_brancher *b, glp_prob *P, int j, double value) {
-    glp_prob *S = b->shadow;
-    int m = glp_get_num_rows(S);
-    for (int i = 1; i <= m; i++) glp_set_row_stat(S, i, b->row_stat[i]);
-    for (int k = 1; k <= b->n; k++) glp_set_col_stat(S, k, b->col_stat[k]);
-    glp_set_col_bnds(S, j, GLP_FX, value, value);
-    if (b->fault_in_trial) glp_set_col_bnds(S, glp_get_num_cols(S) + 1, GLP_FX, 0, 0);
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.meth = GLP_DUAL;
-    parm.it_lim = 30;
-    parm.presolve = GLP_OFF;
-    int ret = glp_simplex(S, &parm);
-    b->trials++;
-    double degrad = 0.0, z = glp_get_obj_val(P);
-    if (ret == 0 || ret == GLP_EITLIM) {
-        if (glp_get_prim_stat(S) == GLP_NOFEAS) {
-            degrad = DBL_MAX;
-        } else if (glp_get_dual_stat(S) == GLP_FEAS) {
-            degrad = glp_get_obj_val(S) - z;
-            if (degrad < 1e-6 * (1.0 + 0.001 * fabs(z))) degrad = 0.0;
-        }
-    }
-    glp_set_col_bnds(S, j, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
-    return degrad;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,13 +103,13 @@ static int reliable(const shim_brancher *b, int j) { return b->dn_cnt[j] > 0 && 
 static int initialise(shim_brancher *b, glp_prob *P, int j) {
     double beta = glp_get_col_prim(P, j);
     if (b->dn_cnt[j] == 0) {
-        double d = degradation(b, P, j, floor(beta));
+        double d = shim_shadow_degradation(b, P, j, floor(beta));
         if (d == DBL_MAX) return GLP_DN_BRNCH;
         b->dn_cnt[j] = 1;
         b->dn_sum[j] = d / (beta - floor(beta));
     }
     if (b->up_cnt[j] == 0) {
-        double d = degradation(b, P, j, ceil(beta));
+        double d = shim_shadow_degradation(b, P, j, ceil(beta));
         if (d == DBL_MAX) return GLP_UP_BRNCH;
         b->up_cnt[j] = 1;
         b->up_sum[j] = d / (ceil(beta) - beta);
@@ -297,11 +165,12 @@ static double tableau_bound(shim_brancher *b, glp_prob *P, int j) {
 
 /// The candidates, uninitialised ones last, each group in order of promise: the score from
 /// known pseudocosts, and for the others (with a lookahead, which stops trying early) the
-/// tableau's bound.
-static int candidates(shim_brancher *b, glp_tree *T, glp_prob *P, int *known) {
+/// tableau's bound. -1 when a stop is asked for on the way.
+static int candidates(shim_brancher *b, glp_tree *T, glp_prob *P, atomic_int *stop, int *known) {
     int total = 0, tableau = b->lookahead > 0 && glp_bf_exists(P);
     for (int j = 1; j <= b->n; j++) {
         if (!glp_ios_can_branch(T, j)) continue;
+        if (tableau && atomic_load(stop)) return -1;
         int sel;
         b->promise[j] = reliable(b, j) ? score(b, P, j, &sel) : tableau ? tableau_bound(b, P, j) : 0.0;
         b->cand[total++] = j;
@@ -331,15 +200,17 @@ static int most_fractional(glp_tree *T, glp_prob *P, int n, int *sel) {
 
 /// Chooses the column; 0 when stopped.
 static int choose(shim_brancher *b, glp_tree *T, glp_prob *P, atomic_int *stop, int *sel) {
-    int known, total = candidates(b, T, P, &known), best = 0, since = 0, s;
+    int known, total = candidates(b, T, P, stop, &known), best = 0, since = 0, s;
+    if (total < 0) return 0;
     double top = -1;
     for (int k = 0; k < total; k++) {
         int j = b->cand[k];
         if (k == known) {
             since = 0;  // the lookahead counts branches tried
-            if (!sync_shadow(b, T)) break;
-            // GLPK's log (shown with --verbose): a stop is honoured from here on, between candidates.
-            glp_printf("Trying the branches of up to %d candidates\n", total - known);
+            if (atomic_load(stop)) return 0;
+            if (!shim_shadow_sync(b, T)) break;
+            // With --verbose, in GLPK's log: a stop is honoured from here on, between candidates.
+            if (shim_is_verbose()) glp_printf("Trying the branches of up to %d candidates\n", total - known);
         }
         if (k >= known) {
             if (b->lookahead > 0 && since >= b->lookahead) break;

@@ -13,7 +13,10 @@
 //   GLPK's branch_drtom) and trying stops after `lookahead` in a row that do not beat the best
 //   (0: try them all, in GLPK's order of columns, as GLPK does).
 // The choice of branch never affects what is proven, only how fast: every node is still solved
-// by GLPK, and every branch is explored or pruned by bound.
+// by GLPK, and every branch is explored or pruned by GLPK's own bound. Held columns make a trial
+// an estimate rather than GLPK's bound (a branch found infeasible is tried again without them).
+// The shadow lives as long as the search (GLPK's copies lived for one trial each). Columns are
+// the problem's own: glp_intopt runs without its presolver.
 #ifndef GLPK_SHIM_BRANCHING_H
 #define GLPK_SHIM_BRANCHING_H
 

@@ -44,6 +44,8 @@ void glpk_shim_capture_output(int verbose) {
 
 const char *glpk_shim_last_error(void) { return shim_error; }
 
+int shim_is_verbose(void) { return shim_verbose; }
+
 static _Thread_local int shim_claimed = 0;
 
 int glpk_shim_claim_thread(void) {

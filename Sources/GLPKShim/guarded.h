@@ -7,4 +7,7 @@
 /// glpk_shim_last_error()). `body` is C only.
 int shim_guarded_call(void (*body)(void *context), void *context);
 
+/// Whether GLPK's log goes to stderr on this thread (`plan solve --verbose`).
+int shim_is_verbose(void);
+
 #endif

@@ -28,7 +28,7 @@ public struct GLPKSolver: MILPSolver {
     /// How branch-and-cut picks the column to branch on: GLPK's pseudocost rule, with its
     /// branches tried by the shim on one shadow problem instead of a copy each (branching.h),
     /// candidates in order of the tableau's bound, and trying stopped after `lookahead` in a row
-    /// without a better one (0: all are tried, GLPK's rule exactly); nil for GLPK's own
+    /// without a better one (0: all are tried, in GLPK's order); nil for GLPK's own
     /// (`GLP_BR_PCH`). Measured in benchmarks/RESULTS.md.
     public var branchLookahead: Int? = 8
 

@@ -1,0 +1,35 @@
+// branching_state.h: the brancher's state, shared by branching.c (pseudocosts and the choice)
+// and branching_shadow.c (the shadow problem and the trials). Internal to GLPKShim.
+#ifndef GLPK_SHIM_BRANCHING_STATE_H
+#define GLPK_SHIM_BRANCHING_STATE_H
+
+#include "branching.h"
+
+struct shim_brancher {
+    int n, lookahead;
+    int *dn_cnt, *up_cnt;        // 1-based, as GLPK's: 0 means uninitialised
+    double *dn_sum, *up_sum;     // sums of degradations per unit of change
+    glp_prob *shadow;            // the node's problem, where branches are tried
+    int base_rows;               // leading rows of the shadow that are not cuts
+    int *row_stat, *col_stat;    // the node's basis, 1-based
+    int row_capacity;
+    int *ind;                    // scratch, 1-based, n + 1
+    double *val;
+    int *cand;                   // candidates, and their order
+    double *promise;
+    double *reduced;             // scratch: reduced costs
+    int *held, held_count;       // columns held at zero in the shadow
+    long trials;
+    long stop_after_trials;      // tests: ask the search to stop after this many (0: never)
+    int fault_in_trial;          // tests: a GLPK fault in a trial, once the shadow exists
+
+};
+
+/// Brings the shadow in step with the node (creating it at the first call); 0 when out of memory.
+int shim_shadow_sync(shim_brancher *b, glp_tree *T);
+
+/// The objective's degradation when column j of the node's problem P is fixed at `value`,
+/// tried on the shadow (DBL_MAX when the branch is infeasible, 0 when nothing can be said).
+double shim_shadow_degradation(shim_brancher *b, glp_prob *P, int j, double value);
+
+#endif
