@@ -41,8 +41,8 @@ shim_brancher *shim_brancher_create(int n, int lookahead) {
     b->promise = calloc(slots, sizeof(double));
     b->reduced = calloc(slots, sizeof(double));
     b->held = calloc(slots, sizeof(int));
-    if (!b->reduced || !b->held || !b->dn_cnt || !b->up_cnt || !b->dn_sum || !b->up_sum || !b->col_stat || !b->ind || !b->val ||
-        !b->cand || !b->promise) {
+    if (!b->dn_cnt || !b->up_cnt || !b->dn_sum || !b->up_sum || !b->col_stat || !b->ind || !b->val ||
+        !b->cand || !b->promise || !b->reduced || !b->held) {
         shim_brancher_free(b);
         return NULL;
     }

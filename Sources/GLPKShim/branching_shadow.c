@@ -51,8 +51,10 @@ static int by_value(const void *x, const void *y) {
 #define COLD_SHARE 0.8
 static double cold_threshold(shim_brancher *b, glp_prob *P) {
     int count = 0;
-    for (int j = 1; j <= b->n; j++)
-        if (glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0) b->reduced[count++] = glp_get_col_dual(P, j);
+    for (int j = 1; j <= b->n; j++) {
+        if (glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0)
+            b->reduced[count++] = glp_get_col_dual(P, j);
+    }
     if (count == 0) return INFINITY;
     qsort(b->reduced, (size_t)count, sizeof(double), by_value);
     double cut = b->reduced[(int)((1.0 - COLD_SHARE) * count)];
@@ -92,6 +94,11 @@ int shim_shadow_sync(shim_brancher *b, glp_tree *T) {
     return 1;
 }
 
+/// Gives column j of the shadow S the bounds it has in the node's problem P.
+static void node_bounds(glp_prob *S, glp_prob *P, int j) {
+    glp_set_col_bnds(S, j, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
+}
+
 /// The objective's degradation when column j is fixed at `value`, from at most 30 dual simplex
 /// iterations on the shadow started from the node's basis, read as GLPK's eval_degrad reads them
 /// (DBL_MAX when the branch is infeasible, 0 when nothing can be said). With columns held at
@@ -120,7 +127,7 @@ static double trial(shim_brancher *b, glp_prob *P, int j, double value) {
             if (degrad < 1e-6 * (1.0 + 0.001 * fabs(z))) degrad = 0.0;
         }
     }
-    glp_set_col_bnds(S, j, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
+    node_bounds(S, P, j);
     return degrad;
 }
 
@@ -128,7 +135,7 @@ static double trial(shim_brancher *b, glp_prob *P, int j, double value) {
 static void hold(shim_brancher *b, glp_prob *P, int release) {
     for (int k = 0; k < b->held_count; k++) {
         int j = b->held[k];
-        if (release) glp_set_col_bnds(b->shadow, j, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
+        if (release) node_bounds(b->shadow, P, j);
         else glp_set_col_bnds(b->shadow, j, GLP_FX, 0.0, 0.0);
     }
 }

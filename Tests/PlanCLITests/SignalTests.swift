@@ -15,21 +15,26 @@ import Testing
         return file
     }()
 
-    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
-    func aSignalDuringTheRootRelaxationWritesAnInterruptedPlanAtOnce(signal: Int32) throws {
-        let dir = try scratchFolder("signal-\(signal)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+    /// What `plan solve --verbose` on the national instance did when `signal` was sent once a
+    /// stderr line matched `moment`.
+    struct Stopped {
+        var stopped: Bool
+        var reaction: Duration
+        var status: Int32
+        var stdout: String
+    }
+
+    static func solve(into dir: URL, signal: Int32, when moment: @escaping (String) -> Bool) throws -> Stopped {
         let process = Process()
         process.executableURL = PlanRun.executable
         process.environment = PlanRun.environment
-        process.arguments = ["solve", Self.national.path, "--out", dir.path + "/p", "--verbose"]
+        process.arguments = ["solve", national.path, "--out", dir.path + "/p", "--verbose"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // GLPK's simplex log ("obj = ...") on stderr: the root relaxation is running.
         let reader = LineReader(err.fileHandleForReading)
-        #expect(reader.waitFor { $0.contains("obj =") && !$0.hasPrefix("+") } != nil, "no simplex log seen")
+        #expect(reader.waitFor(moment) != nil, "the moment to send the signal never came")
         let sent = ContinuousClock.now
         kill(process.processIdentifier, signal)
         let stopped = reader.waitFor { $0.contains("plan: interrupted") }
@@ -37,18 +42,32 @@ import Testing
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         reader.drain()
-        #expect(stopped != nil)
-        #expect(reaction < .seconds(2), "took \(reaction) to stop")
-        #expect(process.terminationStatus == 0)
-        #expect(stdout.contains("status: interrupted"))
+        return Stopped(stopped: stopped != nil, reaction: reaction, status: process.terminationStatus, stdout: stdout)
+    }
+
+    /// Stopped within 2 s, exit 0, an interrupted plan that `plan check` accepts.
+    static func expectInterruptedPlan(_ r: Stopped, in dir: URL) throws {
+        #expect(r.stopped)
+        #expect(r.reaction < .seconds(2), "took \(r.reaction) to stop")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("status: interrupted"))
+        let check = try PlanRun(["check", national.path, dir.path + "/p"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalDuringTheRootRelaxationWritesAnInterruptedPlanAtOnce(signal: Int32) throws {
+        let dir = try scratchFolder("signal-\(signal)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // GLPK's simplex log ("obj = ...") on stderr: the root relaxation is running.
+        let r = try Self.solve(into: dir, signal: signal) { $0.contains("obj =") && !$0.hasPrefix("+") }
+        try Self.expectInterruptedPlan(r, in: dir)
         // How far from the best bound, in learners (issue 11): the difference's worth in unseated learners.
-        #expect(stdout.contains("left without a seat)"), "\(stdout)")
+        #expect(r.stdout.contains("left without a seat)"), "\(r.stdout)")
         // Whole weights: the bound is rounded up to an objective a plan can have, never 8922303.999999998.
-        let bound = stdout.split(separator: "\n").first { $0.hasPrefix("objective:") }?
+        let bound = r.stdout.split(separator: "\n").first { $0.hasPrefix("objective:") }?
             .components(separatedBy: "bound: ").last?.split(separator: " ").first
         #expect(bound != nil && !bound!.contains("."), "bound \(String(describing: bound))")
-        let check = try PlanRun(["check", Self.national.path, dir.path + "/p"])
-        #expect(check.status == 0, "\(check.stdout)")
     }
 
     /// Ctrl-C while branch-and-cut tries branches to choose where to branch (GLPK's own
@@ -57,29 +76,8 @@ import Testing
     @Test func aSignalWhileBranchesAreTriedStopsAtOnce() throws {
         let dir = try scratchFolder("signal-branching")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let process = Process()
-        process.executableURL = PlanRun.executable
-        process.environment = PlanRun.environment
-        process.arguments = ["solve", Self.national.path, "--out", dir.path + "/p", "--verbose"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let reader = LineReader(err.fileHandleForReading)
-        #expect(reader.waitFor { $0.hasPrefix("Trying the branches of") } != nil, "no branching seen")
-        let sent = ContinuousClock.now
-        kill(process.processIdentifier, SIGINT)
-        let stopped = reader.waitFor { $0.contains("plan: interrupted") }
-        let reaction = ContinuousClock.now - sent
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        reader.drain()
-        #expect(stopped != nil)
-        #expect(reaction < .seconds(2), "took \(reaction) to stop")
-        #expect(process.terminationStatus == 0)
-        #expect(stdout.contains("status: interrupted"))
-        let check = try PlanRun(["check", Self.national.path, dir.path + "/p"])
-        #expect(check.status == 0, "\(check.stdout)")
+        let r = try Self.solve(into: dir, signal: SIGINT) { $0.hasPrefix("Trying the branches of") }
+        try Self.expectInterruptedPlan(r, in: dir)
     }
 
     /// Two Ctrl-C a tenth of a second apart (which the dispatch source may report as one event
