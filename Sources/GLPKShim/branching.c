@@ -19,6 +19,8 @@ int shim_brancher_node_size(void) { return (int)sizeof(node_info); }
 
 long shim_brancher_trials(const shim_brancher *b) { return b->trials; }
 
+long shim_brancher_retries(const shim_brancher *b) { return b->retries; }
+
 void shim_brancher_test_hooks(shim_brancher *b, long stop_after_trials, int fault_in_trial) {
     b->stop_after_trials = stop_after_trials;
     b->fault_in_trial = fault_in_trial;
@@ -40,9 +42,10 @@ shim_brancher *shim_brancher_create(int n, int lookahead) {
     b->cand = calloc(slots, sizeof(int));
     b->promise = calloc(slots, sizeof(double));
     b->reduced = calloc(slots, sizeof(double));
-    b->held = calloc(slots, sizeof(int));
+    b->column_of = calloc(slots, sizeof(int));
+    b->source = calloc(slots, sizeof(int));
     if (!b->dn_cnt || !b->up_cnt || !b->dn_sum || !b->up_sum || !b->col_stat || !b->ind || !b->val ||
-        !b->cand || !b->promise || !b->reduced || !b->held) {
+        !b->cand || !b->promise || !b->reduced || !b->column_of || !b->source) {
         shim_brancher_free(b);
         return NULL;
     }
@@ -62,7 +65,10 @@ void shim_brancher_free(shim_brancher *b) {
     free(b->cand);
     free(b->promise);
     free(b->reduced);
-    free(b->held);
+    free(b->column_of);
+    free(b->source);
+    free(b->cind);
+    free(b->cval);
     free(b);
 }
 

@@ -5,18 +5,18 @@
 // branch with at most 30 dual simplex iterations, and the search goes on from the branch that
 // degrades less. Two things differ, both for speed on large models:
 // - GLPK copies the whole problem (glp_copy_prob) for every branch it tries; here the branches
-//   are tried on one shadow problem kept in step with the node (its bounds, cuts and basis;
-//   the 80% of columns at zero with the largest reduced costs are held there, which GLPK's
-//   simplex then leaves out of its working problem);
+//   of a node are tried on one shadow problem built for it: the node's rows (cuts included),
+//   bounds and basis, without the 80% of columns at zero with the largest reduced costs (a
+//   trial is mostly the simplex call's set-up, which grows with the problem's size);
 // - GLPK initialises every fractional candidate; here, as in reliability branching, candidates
 //   are tried in order of promise (Driebeck and Tomlin's one-pivot bound from the node's tableau,
 //   GLPK's branch_drtom) and trying stops after `lookahead` in a row that do not beat the best
 //   (0: try them all, in GLPK's order of columns, as GLPK does).
 // The choice of branch never affects what is proven, only how fast: every node is still solved
-// by GLPK, and every branch is explored or pruned by GLPK's own bound. Held columns make a trial
-// an estimate rather than GLPK's bound (a branch found infeasible is tried again without them).
-// The shadow lives as long as the search (GLPK's copies lived for one trial each). Columns are
-// the problem's own: glp_intopt runs without its presolver.
+// by GLPK, and every branch is explored or pruned by GLPK's own bound. Without its coldest
+// columns a trial is an estimate rather than GLPK's bound; a branch the shadow finds infeasible
+// is tried again on a copy of the whole node. Columns are the problem's own: glp_intopt runs
+// without its presolver.
 #ifndef GLPK_SHIM_BRANCHING_H
 #define GLPK_SHIM_BRANCHING_H
 
@@ -46,6 +46,9 @@ void shim_brancher_branch(shim_brancher *b, glp_tree *T, atomic_int *stop);
 /// Tests only: ask the search to stop once `stop_after_trials` branches are tried (0: never);
 /// `fault_in_trial` non-zero: a GLPK fault in the first trial, once the shadow exists.
 void shim_brancher_test_hooks(shim_brancher *b, long stop_after_trials, int fault_in_trial);
+
+/// Trials the shadow found infeasible, tried again on a copy of the whole node.
+long shim_brancher_retries(const shim_brancher *b);
 
 /// Branches tried so far (each a dual simplex of at most 30 iterations).
 long shim_brancher_trials(const shim_brancher *b);

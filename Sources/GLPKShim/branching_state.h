@@ -9,23 +9,26 @@ struct shim_brancher {
     int n, lookahead;
     int *dn_cnt, *up_cnt;        // 1-based, as GLPK's: 0 means uninitialised
     double *dn_sum, *up_sum;     // sums of degradations per unit of change
-    glp_prob *shadow;            // the node's problem, where branches are tried
-    int base_rows;               // leading rows of the shadow that are not cuts
-    int *row_stat, *col_stat;    // the node's basis, 1-based
+    glp_prob *shadow;            // the node's problem without its coldest columns: trials run there
+    int *column_of;              // the shadow's column of each of the node's (0: left out), 1-based
+    int *source;                 // the node's column of each of the shadow's, 1-based
+    int kept;                    // the shadow's columns
+    int *row_stat, *col_stat;    // the node's basis: rows, and the shadow's columns (1-based)
+    int *cind;                   // scratch for a column's entries, row_capacity slots
+    double *cval;
     int row_capacity;
     int *ind;                    // scratch, 1-based, n + 1
     double *val;
     int *cand;                   // candidates, and their order
     double *promise;
     double *reduced;             // scratch: reduced costs
-    int *held, held_count;       // columns held at zero in the shadow
     long trials;
+    long retries;                // trials tried again on the whole node
     long stop_after_trials;      // tests: ask the search to stop after this many (0: never)
     int fault_in_trial;          // tests: a GLPK fault in a trial, once the shadow exists
-
 };
 
-/// Brings the shadow in step with the node (creating it at the first call); 0 when out of memory.
+/// Builds the shadow for the node (replacing the previous node's); 0 when out of memory.
 int shim_shadow_sync(shim_brancher *b, glp_tree *T);
 
 /// The objective's degradation when column j of the node's problem P is fixed at `value`,

@@ -100,6 +100,10 @@ void glpk_shim_search_test_branching(glpk_shim_search *s, long stop_after_trials
     if (s->brancher != NULL) shim_brancher_test_hooks(s->brancher, stop_after_trials, fault_in_trial);
 }
 
+long glpk_shim_search_branch_retries(glpk_shim_search *s) {
+    return s->brancher != NULL ? shim_brancher_retries(s->brancher) : 0;
+}
+
 long glpk_shim_search_nodes(glpk_shim_search *s) {
     pthread_mutex_lock(&s->lock);
     long nodes = s->nodes;

@@ -291,6 +291,7 @@ private struct Run {
         let snapshot = SearchSnapshot(search)
         statistics.lazyCutsAdded = snapshot.lazyCuts
         statistics.branchesTried = glpk_shim_search_branches_tried(search)
+        statistics.branchesRetried = glpk_shim_search_branch_retries(search)
         statistics.nodes = glpk_shim_search_nodes(search)
         return try finish(problem, ret: ret, snapshot: snapshot, start: start, rootBound: rootBound, tolerances: tolerances)
     }

@@ -219,6 +219,8 @@ public struct SolveStatistics: Sendable, Equatable {
     public var columnsPricedIn = 0
     /// Branches tried in branch-and-cut to choose where to branch (short dual simplex runs).
     public var branchesTried = 0
+    /// Of those, branches found infeasible without the coldest columns and tried again whole.
+    public var branchesRetried = 0
     /// Subproblems branch-and-cut created (the root included).
     public var nodes = 0
     public init() {}

@@ -110,6 +110,7 @@ public struct ModelStatistics: Sendable {
         solver.columnsLeftOut += s.columnsLeftOut
         solver.columnsPricedIn += s.columnsPricedIn
         solver.branchesTried += s.branchesTried
+        solver.branchesRetried += s.branchesRetried
         solver.nodes += s.nodes
         // The root bound of the whole instance: known once every part has one.
         solver.rootBound = solver.rootBound + s.rootBound

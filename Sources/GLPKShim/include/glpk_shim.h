@@ -112,6 +112,10 @@ long glpk_shim_search_branches_tried(glpk_shim_search *search);
 /// are tried (0: never); `fault_in_trial` non-zero: a GLPK fault in a trial on the shadow problem.
 void glpk_shim_search_test_branching(glpk_shim_search *search, long stop_after_trials, int fault_in_trial);
 
+/// Tests: branches the shim's brancher found infeasible without its coldest columns and tried
+/// again on a copy of the whole node.
+long glpk_shim_search_branch_retries(glpk_shim_search *search);
+
 /// Subproblems (nodes) branch-and-cut has created so far.
 long glpk_shim_search_nodes(glpk_shim_search *search);
 
