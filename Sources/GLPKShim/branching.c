@@ -152,8 +152,8 @@ static int by_promise(const void *x, const void *y) {
 }
 
 /// Driebeck and Tomlin's bound on the larger degradation of column j's branches: one implicit
-/// dual simplex pivot on the node's tableau row (GLPK's branch_drtom), no simplex run; DBL_MAX
-/// when a branch is infeasible.
+/// dual simplex pivot on the tableau row of j in P (GLPK's branch_drtom), no simplex run; DBL_MAX
+/// when a branch is infeasible. P is the shadow, with the node's basis: its rows are shorter.
 static double tableau_bound(shim_brancher *b, glp_prob *P, int j) {
     int m = glp_get_num_rows(P);
     double x = glp_get_col_prim(P, j), worst = 0.0;
@@ -174,16 +174,24 @@ static double tableau_bound(shim_brancher *b, glp_prob *P, int j) {
 }
 
 /// The candidates, uninitialised ones last, each group in order of promise: the score from
-/// known pseudocosts, and for the others (with a lookahead, which stops trying early) the
-/// tableau's bound. -1 when a stop is asked for on the way.
-static int candidates(shim_brancher *b, glp_tree *T, glp_prob *P, atomic_int *stop, int *known) {
-    int total = 0, tableau = b->lookahead > 0 && glp_bf_exists(P);
+/// known pseudocosts, and for the others the tableau's bound on the shadow, only worth its cost
+/// when the lookahead may stop trying before all are tried. The shadow is built when a candidate
+/// is uninitialised (*tried: it is ready for trials). -1 when a stop is asked for on the way.
+static int candidates(shim_brancher *b, glp_tree *T, glp_prob *P, atomic_int *stop, int *known, int *tried) {
+    int total = 0, unknown = 0;
     for (int j = 1; j <= b->n; j++) {
         if (!glp_ios_can_branch(T, j)) continue;
-        if (tableau && atomic_load(stop)) return -1;
-        int sel;
-        b->promise[j] = reliable(b, j) ? score(b, P, j, &sel) : tableau ? tableau_bound(b, P, j) : 0.0;
         b->cand[total++] = j;
+        if (!reliable(b, j)) unknown++;
+    }
+    if (unknown > 0 && atomic_load(stop)) return -1;
+    *tried = unknown > 0 && shim_shadow_sync(b, T);
+    int tableau = *tried && b->lookahead > 0 && unknown > b->lookahead && shim_shadow_warm(b);
+    for (int k = 0; k < total; k++) {
+        int j = b->cand[k], sel;
+        if (tableau && atomic_load(stop)) return -1;
+        b->promise[j] = reliable(b, j) ? score(b, P, j, &sel)
+                      : tableau ? tableau_bound(b, b->shadow, b->column_of[j]) : 0.0;
     }
     sorting = b;
     qsort(b->cand, (size_t)total, sizeof(int), by_promise);
@@ -210,15 +218,14 @@ static int most_fractional(glp_tree *T, glp_prob *P, int n, int *sel) {
 
 /// Chooses the column; 0 when stopped.
 static int choose(shim_brancher *b, glp_tree *T, glp_prob *P, atomic_int *stop, int *sel) {
-    int known, total = candidates(b, T, P, stop, &known), best = 0, since = 0, s;
+    int known, ready = 0, total = candidates(b, T, P, stop, &known, &ready), best = 0, since = 0, s;
     if (total < 0) return 0;
     double top = -1;
     for (int k = 0; k < total; k++) {
         int j = b->cand[k];
         if (k == known) {
             since = 0;  // the lookahead counts branches tried
-            if (atomic_load(stop)) return 0;
-            if (!shim_shadow_sync(b, T)) break;
+            if (!ready) break;  // out of memory for the shadow: the known ones only
             // With --verbose, in GLPK's log: a stop is honoured from here on, between candidates.
             if (shim_is_verbose()) glp_printf("Trying the branches of up to %d candidates\n", total - known);
         }

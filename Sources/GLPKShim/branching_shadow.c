@@ -58,7 +58,8 @@ static void copy_columns(shim_brancher *b, glp_prob *P, glp_prob *S) {
     double cut = cold_threshold(b, P);
     b->kept = 0;
     for (int j = 1; j <= b->n; j++) {
-        int cold = glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0 && glp_get_col_dual(P, j) > cut;
+        int cold = glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0 &&
+                   glp_get_col_dual(P, j) > cut;
         b->column_of[j] = cold ? 0 : ++b->kept;
         if (!cold) b->source[b->kept] = j;
     }
@@ -67,6 +68,7 @@ static void copy_columns(shim_brancher *b, glp_prob *P, glp_prob *S) {
         int j = b->source[q];
         glp_set_col_bnds(S, q, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));
         glp_set_obj_coef(S, q, glp_get_obj_coef(P, j));
+        if (glp_get_col_kind(P, j) != GLP_CV) glp_set_col_kind(S, q, GLP_IV);  // the tableau bound reads it
         int len = glp_get_mat_col(P, j, b->cind, b->cval);
         glp_set_mat_col(S, q, len, b->cind, b->cval);
         b->col_stat[q] = glp_get_col_stat(P, j);
@@ -84,6 +86,17 @@ int shim_shadow_sync(shim_brancher *b, glp_tree *T) {
     copy_rows(b, P, b->shadow, m);
     copy_columns(b, P, b->shadow);
     return 1;
+}
+
+static void node_basis(shim_brancher *b, glp_prob *S) {
+    int m = glp_get_num_rows(S);
+    for (int i = 1; i <= m; i++) glp_set_row_stat(S, i, b->row_stat[i]);
+    for (int k = 1; k <= b->kept; k++) glp_set_col_stat(S, k, b->col_stat[k]);
+}
+
+int shim_shadow_warm(shim_brancher *b) {
+    node_basis(b, b->shadow);
+    return glp_warm_up(b->shadow) == 0 && glp_get_dual_stat(b->shadow) == GLP_FEAS;
 }
 
 /// GLPK's eval_degrad reading of a trial on S from the node's objective z: DBL_MAX when the
@@ -120,10 +133,9 @@ static double on_whole_node(glp_prob *P, int j, double value) {
 
 double shim_shadow_degradation(shim_brancher *b, glp_prob *P, int j, double value) {
     glp_prob *S = b->shadow;
-    int m = glp_get_num_rows(S), q = b->column_of[j];
+    int q = b->column_of[j];
     if (q == 0) return 0.0;  // a candidate is basic, so never left out; nothing to say otherwise
-    for (int i = 1; i <= m; i++) glp_set_row_stat(S, i, b->row_stat[i]);
-    for (int k = 1; k <= b->kept; k++) glp_set_col_stat(S, k, b->col_stat[k]);
+    node_basis(b, S);
     if (b->fault_in_trial) glp_set_col_bnds(S, b->kept + 1, GLP_FX, 0, 0);
     double d = reading(S, try_branch(S, q, value), glp_get_obj_val(P));
     glp_set_col_bnds(S, q, glp_get_col_type(P, j), glp_get_col_lb(P, j), glp_get_col_ub(P, j));

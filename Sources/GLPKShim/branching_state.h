@@ -31,6 +31,10 @@ struct shim_brancher {
 /// Builds the shadow for the node (replacing the previous node's); 0 when out of memory.
 int shim_shadow_sync(shim_brancher *b, glp_tree *T);
 
+/// Installs the node's basis in the shadow and computes its solution, for its tableau rows;
+/// 0 when GLPK refuses the basis or finds it not dual feasible.
+int shim_shadow_warm(shim_brancher *b);
+
 /// The objective's degradation when column j of the node's problem P is fixed at `value`,
 /// tried on the shadow (DBL_MAX when the branch is infeasible, 0 when nothing can be said).
 double shim_shadow_degradation(shim_brancher *b, glp_prob *P, int j, double value);
