@@ -42,9 +42,9 @@ import Testing
 
     /// The shim's brancher, all candidates tried or a lookahead, finds GLPK's optimum; on the way
     /// some branches are found infeasible without the shadow's coldest columns and tried again on
-    /// the whole node (a copy made inside the callback).
+    /// the whole node (a copy made inside the callback), and a lookahead of 1 tries fewer.
     @Test func theOptimumIsGLPKsWhicheverBranchingChooses() throws {
-        var tried = 0, retried = 0
+        var tried = 0, retried = 0, triedBy: [Int: Int] = [:]
         for seed in UInt64(0)..<24 {
             let m = Self.model(seed: seed)
             let glpk = try Self.solver(lookahead: nil).solve(m, options: SolveOptions(), start: nil)
@@ -55,12 +55,15 @@ import Testing
                 #expect(shim.bound <= shim.objective! + 1e-6)
                 #expect(m.violations(of: shim.values!).isEmpty)
                 tried += shim.statistics.branchesTried
+                triedBy[lookahead, default: 0] += shim.statistics.branchesTried
                 retried += shim.statistics.branchesRetried
             }
             #expect(glpk.statistics.branchesTried == 0)
         }
         #expect(tried > 0, "no branch was ever tried: the test does not test the brancher")
         #expect(retried > 0, "no branch was tried again on the whole node")
+        // The lookahead stops trying early: fewer branches tried than with all of them tried.
+        #expect(triedBy[1]! < triedBy[0]!, "branches tried by lookahead: \(triedBy)")
     }
 
     /// A seed whose search tries branches (a seeded model whose root relaxation is fractional).
