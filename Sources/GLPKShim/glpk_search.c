@@ -104,24 +104,18 @@ long glpk_shim_search_branch_retries(glpk_shim_search *s) {
     return s->brancher != NULL ? shim_brancher_retries(s->brancher) : 0;
 }
 
-long glpk_shim_search_nodes(glpk_shim_search *s) {
-    pthread_mutex_lock(&s->lock);
-    long nodes = s->nodes;
-    pthread_mutex_unlock(&s->lock);
-    return nodes;
-}
-
 void glpk_shim_search_request_stop(glpk_shim_search *s) { atomic_store(&s->stop, 1); }
 
 void glpk_shim_search_fault_in_callback(glpk_shim_search *s) { s->fault_in_callback = 1; }
 
 void glpk_shim_search_snapshot(glpk_shim_search *s, int *has_incumbent, double *incumbent,
-                               double *bound, long *lazy_cuts) {
+                               double *bound, long *lazy_cuts, long *nodes) {
     pthread_mutex_lock(&s->lock);
     *has_incumbent = s->has_incumbent;
     *incumbent = s->incumbent;
     *bound = s->bound;
     *lazy_cuts = s->lazy_cuts;
+    *nodes = s->nodes;
     pthread_mutex_unlock(&s->lock);
 }
 

@@ -292,7 +292,7 @@ private struct Run {
         statistics.lazyCutsAdded = snapshot.lazyCuts
         statistics.branchesTried = glpk_shim_search_branches_tried(search)
         statistics.branchesRetried = glpk_shim_search_branch_retries(search)
-        statistics.nodes = glpk_shim_search_nodes(search)
+        statistics.nodes = snapshot.nodes
         return try finish(problem, ret: ret, snapshot: snapshot, start: start, rootBound: rootBound, tolerances: tolerances)
     }
 

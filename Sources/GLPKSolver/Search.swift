@@ -88,13 +88,15 @@ struct SearchSnapshot {
     var incumbent: Double?
     var bound: Double
     var lazyCuts: Int
+    var nodes: Int
 
     init(_ search: OpaquePointer) {
-        var has: Int32 = 0, incumbent = 0.0, bound = 0.0, cuts = 0
-        glpk_shim_search_snapshot(search, &has, &incumbent, &bound, &cuts)
+        var has: Int32 = 0, incumbent = 0.0, bound = 0.0, cuts = 0, nodes = 0
+        glpk_shim_search_snapshot(search, &has, &incumbent, &bound, &cuts, &nodes)
         self.incumbent = has != 0 ? incumbent : nil
         self.bound = bound
         lazyCuts = cuts
+        self.nodes = nodes
     }
 }
 

@@ -117,17 +117,14 @@ void glpk_shim_search_test_branching(glpk_shim_search *search, long stop_after_t
 /// again on a copy of the whole node.
 long glpk_shim_search_branch_retries(glpk_shim_search *search);
 
-/// Subproblems (nodes) branch-and-cut has created so far.
-long glpk_shim_search_nodes(glpk_shim_search *search);
-
 /// Asks the search to stop at the callback's next call (any thread; async-signal-safe).
 void glpk_shim_search_request_stop(glpk_shim_search *search);
 
 /// What the search knows now (any thread): the best integer objective (when *has_incumbent is
-/// non-zero), the best bound of the active nodes (or -INFINITY), and how many lazy rows were added
-/// as cuts.
+/// non-zero), the best bound of the active nodes (or -INFINITY), how many lazy rows were added
+/// as cuts, and how many subproblems (nodes) branch-and-cut has created.
 void glpk_shim_search_snapshot(glpk_shim_search *search, int *has_incumbent, double *incumbent,
-                               double *bound, long *lazy_cuts);
+                               double *bound, long *lazy_cuts, long *nodes);
 
 /// Runs branch-and-cut with the callback; GLPK's return code goes to *ret. `parm`'s cb_func and
 /// cb_info are set here.
