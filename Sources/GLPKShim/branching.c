@@ -4,7 +4,6 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 /// What a node remembers of its branching, for its children to learn from (glp_ios_node_data).
 typedef struct {
@@ -13,7 +12,6 @@ typedef struct {
     double br_val;  // its value in the node's relaxation
     double lp_obj;  // the node's relaxation objective
 } node_info;
-
 
 int shim_brancher_node_size(void) { return (int)sizeof(node_info); }
 
@@ -32,10 +30,10 @@ shim_brancher *shim_brancher_create(int n, int lookahead) {
     b->n = n;
     b->lookahead = lookahead;
     size_t slots = (size_t)n + 1;
-    b->dn_cnt = calloc(slots, sizeof(int));
-    b->up_cnt = calloc(slots, sizeof(int));
-    b->dn_sum = calloc(slots, sizeof(double));
-    b->up_sum = calloc(slots, sizeof(double));
+    for (int side = DOWN; side <= UP; side++) {
+        b->count[side] = calloc(slots, sizeof(int));
+        b->sum[side] = calloc(slots, sizeof(double));
+    }
     b->col_stat = calloc(slots, sizeof(int));
     b->ind = calloc(slots, sizeof(int));
     b->val = calloc(slots, sizeof(double));
@@ -44,8 +42,8 @@ shim_brancher *shim_brancher_create(int n, int lookahead) {
     b->reduced = calloc(slots, sizeof(double));
     b->column_of = calloc(slots, sizeof(int));
     b->source = calloc(slots, sizeof(int));
-    if (!b->dn_cnt || !b->up_cnt || !b->dn_sum || !b->up_sum || !b->col_stat || !b->ind || !b->val ||
-        !b->cand || !b->promise || !b->reduced || !b->column_of || !b->source) {
+    if (!b->count[DOWN] || !b->count[UP] || !b->sum[DOWN] || !b->sum[UP] || !b->col_stat || !b->ind ||
+        !b->val || !b->cand || !b->promise || !b->reduced || !b->column_of || !b->source) {
         shim_brancher_free(b);
         return NULL;
     }
@@ -54,10 +52,10 @@ shim_brancher *shim_brancher_create(int n, int lookahead) {
 
 void shim_brancher_free(shim_brancher *b) {
     if (b == NULL) return;
-    free(b->dn_cnt);
-    free(b->up_cnt);
-    free(b->dn_sum);
-    free(b->up_sum);
+    for (int side = DOWN; side <= UP; side++) {
+        free(b->count[side]);
+        free(b->sum[side]);
+    }
     free(b->row_stat);
     free(b->col_stat);
     free(b->ind);
@@ -92,33 +90,28 @@ static void learn(shim_brancher *b, glp_tree *T) {
     glp_prob *P = glp_ios_get_prob(T);
     double dx = glp_get_col_prim(P, up->br_var) - up->br_val;
     if (dx == 0.0) return;
-    double psi = fabs((glp_get_obj_val(P) - up->lp_obj) / dx);
-    if (dx < 0) {
-        b->dn_cnt[up->br_var]++;
-        b->dn_sum[up->br_var] += psi;
-    } else {
-        b->up_cnt[up->br_var]++;
-        b->up_sum[up->br_var] += psi;
-    }
+    int side = dx < 0 ? DOWN : UP;
+    b->count[side][up->br_var]++;
+    b->sum[side][up->br_var] += fabs((glp_get_obj_val(P) - up->lp_obj) / dx);
 }
 
-static int reliable(const shim_brancher *b, int j) { return b->dn_cnt[j] > 0 && b->up_cnt[j] > 0; }
+static int reliable(const shim_brancher *b, int j) { return b->count[DOWN][j] > 0 && b->count[UP][j] > 0; }
+
+/// The value column j takes on a side's branch, and its distance from beta.
+static double branch_value(double beta, int side) { return side == DOWN ? floor(beta) : ceil(beta); }
+
+static double distance(double beta, int side) { return fabs(beta - branch_value(beta, side)); }
 
 /// Initialises the uninitialised pseudocosts of column j by trying its branches; returns the
 /// branch found infeasible (GLP_DN_BRNCH / GLP_UP_BRNCH), or 0.
 static int initialise(shim_brancher *b, glp_prob *P, int j) {
     double beta = glp_get_col_prim(P, j);
-    if (b->dn_cnt[j] == 0) {
-        double d = shim_shadow_degradation(b, P, j, floor(beta));
-        if (d == DBL_MAX) return GLP_DN_BRNCH;
-        b->dn_cnt[j] = 1;
-        b->dn_sum[j] = d / (beta - floor(beta));
-    }
-    if (b->up_cnt[j] == 0) {
-        double d = shim_shadow_degradation(b, P, j, ceil(beta));
-        if (d == DBL_MAX) return GLP_UP_BRNCH;
-        b->up_cnt[j] = 1;
-        b->up_sum[j] = d / (ceil(beta) - beta);
+    for (int side = DOWN; side <= UP; side++) {
+        if (b->count[side][j] > 0) continue;
+        double d = shim_shadow_degradation(b, P, j, branch_value(beta, side));
+        if (d == DBL_MAX) return side == DOWN ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+        b->count[side][j] = 1;
+        b->sum[side][j] = d / distance(beta, side);
     }
     return 0;
 }
@@ -130,8 +123,8 @@ static int initialise(shim_brancher *b, glp_prob *P, int j) {
 /// branch that degrades less, explored first, as in GLPK.
 static double score(const shim_brancher *b, glp_prob *P, int j, int *sel) {
     double beta = glp_get_col_prim(P, j);
-    double d1 = b->dn_sum[j] / b->dn_cnt[j] * (beta - floor(beta));
-    double d2 = b->up_sum[j] / b->up_cnt[j] * (ceil(beta) - beta);
+    double d1 = b->sum[DOWN][j] / b->count[DOWN][j] * distance(beta, DOWN);
+    double d2 = b->sum[UP][j] / b->count[UP][j] * distance(beta, UP);
     *sel = d1 <= d2 ? GLP_DN_BRNCH : GLP_UP_BRNCH;
     double floor_ = 1e-6 + 0.01 * (d1 > d2 ? d1 : d2);
     return (d1 > floor_ ? d1 : floor_) * (d2 > floor_ ? d2 : floor_);

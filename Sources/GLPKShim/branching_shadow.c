@@ -16,14 +16,18 @@ static int by_value(const void *x, const void *y) {
     return a < c ? -1 : a > c;
 }
 
+/// Column j is non-basic at a lower bound of zero in the node's basis.
+static int at_zero(glp_prob *P, int j) {
+    return glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0;
+}
+
 /// The reduced cost above which a column at zero is left out of the shadow (the `COLD_SHARE`
 /// largest); INFINITY when none is.
 #define COLD_SHARE 0.8
 static double cold_threshold(shim_brancher *b, glp_prob *P) {
     int count = 0;
     for (int j = 1; j <= b->n; j++) {
-        if (glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0)
-            b->reduced[count++] = glp_get_col_dual(P, j);
+        if (at_zero(P, j)) b->reduced[count++] = glp_get_col_dual(P, j);
     }
     if (count == 0) return INFINITY;
     qsort(b->reduced, (size_t)count, sizeof(double), by_value);
@@ -58,8 +62,7 @@ static void copy_columns(shim_brancher *b, glp_prob *P, glp_prob *S) {
     double cut = cold_threshold(b, P);
     b->kept = 0;
     for (int j = 1; j <= b->n; j++) {
-        int cold = glp_get_col_stat(P, j) == GLP_NL && glp_get_col_lb(P, j) == 0.0 &&
-                   glp_get_col_dual(P, j) > cut;
+        int cold = at_zero(P, j) && glp_get_col_dual(P, j) > cut;
         b->column_of[j] = cold ? 0 : ++b->kept;
         if (!cold) b->source[b->kept] = j;
     }

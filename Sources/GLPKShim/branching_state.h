@@ -5,10 +5,12 @@
 
 #include "branching.h"
 
+enum { DOWN = 0, UP = 1 };  // a branch's side, indexing the pseudocosts
+
 struct shim_brancher {
     int n, lookahead;
-    int *dn_cnt, *up_cnt;        // 1-based, as GLPK's: 0 means uninitialised
-    double *dn_sum, *up_sum;     // sums of degradations per unit of change
+    int *count[2];               // per side (DOWN, UP), 1-based as GLPK's: 0 means uninitialised
+    double *sum[2];              // sums of degradations per unit of change, per side
     glp_prob *shadow;            // the node's problem without its coldest columns: trials run there
     int *column_of;              // the shadow's column of each of the node's (0: left out), 1-based
     int *source;                 // the node's column of each of the shadow's, 1-based
