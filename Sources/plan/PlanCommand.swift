@@ -31,7 +31,8 @@ struct Validate: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        try Language.$current.withValue(language.chosen) { try validate(language.chosen) }
+        let chosen = language.chosen
+        try Language.$current.withValue(chosen) { try validate(chosen) }
     }
 
     private func validate(_ t: Language) throws {
